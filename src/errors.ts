@@ -141,19 +141,20 @@ export class DecodeError extends Schema.TaggedError<DecodeError>()("DecodeError"
  * Input rejected before anything was sent: a bad key, a price off tick, a quantity below the minimum,
  * an unknown symbol, a clientId outside uint32...
  */
-export class InvalidInputError extends Schema.TaggedError<InvalidInputError>()("InvalidInputError", {
-  field: Schema.String,
-  reason: Schema.Literals([
-    "BadKey",
-    "Precision",
-    "BelowMinimum",
-    "UnknownSymbol",
-    "OutOfRange",
-    "Missing",
-    "Malformed",
-  ]),
-  detail: Schema.String,
-}) {
+export class InvalidInputError
+  extends Schema.TaggedError<InvalidInputError>()("InvalidInputError", {
+    field: Schema.String,
+    reason: Schema.Literals([
+      "BadKey",
+      "Precision",
+      "BelowMinimum",
+      "UnknownSymbol",
+      "OutOfRange",
+      "Missing",
+      "Malformed",
+    ]),
+    detail: Schema.String,
+  }) {
   /** Human readable summary. */
   override get message(): string {
     return `Invalid ${this.field} (${this.reason}): ${this.detail}`;
@@ -255,9 +256,10 @@ const isError = Schema.is(BackpackErrorSchema);
 export const isBackpackError = (u: unknown): u is BackpackError => isError(u);
 
 /** Encodes an SDK error to a plain, structured-clone-safe object. */
-export const encodeBackpackError: (error: BackpackError) => EncodedBackpackError = Schema.encodeSync(
-  BackpackErrorSchema,
-);
+export const encodeBackpackError: (error: BackpackError) => EncodedBackpackError = Schema
+  .encodeSync(
+    BackpackErrorSchema,
+  );
 
 /** Decodes a plain object produced by {@link encodeBackpackError} back into the error class. */
 export const decodeBackpackError: (u: unknown) => BackpackError = Schema.decodeUnknownSync(
