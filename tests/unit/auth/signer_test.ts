@@ -1,0 +1,121 @@
+import assert from "node:assert/strict";
+import { inspect } from "node:util";
+import { verifyAsync } from "@noble/ed25519";
+import * as Effect from "effect/Effect";
+import fc from "fast-check";
+import { decodeBase64, encodeBase64 } from "../../../src/auth/base64.ts";
+import { ParsedKey, parseSecret } from "../../../src/auth/keys.ts";
+import { Signer, type SignerShape } from "../../../src/auth/signer.ts";
+import vectors from "./signing_vectors.generated.json" with { type: "json" };
+
+const vectorKey = (): Promise<ParsedKey> =>
+  Effect.runPromise(parseSecret(vectors.secret_64byte_b64, vectors.public_key_b64));
+
+const sign = (signer: SignerShape, message: string): Promise<string> =>
+  Effect.runPromise(signer.sign(message));
+
+const viaLayer = (layer: ReturnType<typeof Signer.layer>, message: string): Promise<string> =>
+  Effect.runPromise(
+    Signer.use((s) => s.sign(message)).pipe(Effect.provide(layer)),
+  );
+
+Deno.test("every vector reproduces byte-for-byte through WebCrypto and noble", async () => {
+  const key = await vectorKey();
+  const implementations = {
+    webcrypto: await Signer.makeWebCrypto(key),
+    noble: await Signer.makeNoble(key),
+    best: await Signer.make(key),
+  };
+  for (const [name, signer] of Object.entries(implementations)) {
+    assert.equal(signer.apiKey, vectors.public_key_b64, name);
+    for (const v of vectors.vectors) {
+      const signature = await sign(signer, v.message);
+      assert.equal(signature, v.signature_b64, `${name}: ${v.message}`);
+      assert.equal(signature.length, 88);
+    }
+  }
+});
+
+Deno.test("Signer layers provide a working signer", async () => {
+  const key = await vectorKey();
+  const v = vectors.vectors[0]!;
+  for (const layer of [Signer.layer(key), Signer.layerWebCrypto(key), Signer.layerNoble(key)]) {
+    assert.equal(await viaLayer(layer, v.message), v.signature_b64);
+  }
+});
+
+Deno.test("property: WebCrypto == noble on random seeds and messages; both verify", async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.uint8Array({ minLength: 32, maxLength: 32 }),
+      fc.string({ unit: "grapheme", maxLength: 300 }),
+      async (seed, message) => {
+        const key = await ParsedKey.fromSeed(seed);
+        const a = await sign(await Signer.makeWebCrypto(key), message);
+        const b = await sign(await Signer.makeNoble(key), message);
+        assert.equal(a, b);
+        const ok = await verifyAsync(
+          decodeBase64(a)!,
+          new TextEncoder().encode(message),
+          decodeBase64(key.apiKey)!,
+        );
+        assert.ok(ok);
+      },
+    ),
+    { numRuns: 60 },
+  );
+});
+
+Deno.test("signatures do not verify for another message or key", async () => {
+  const key = await vectorKey();
+  const other = await ParsedKey.fromSeed(new Uint8Array(32).fill(3));
+  const v = vectors.vectors[0]!;
+  const sig = decodeBase64(v.signature_b64)!;
+  const msg = new TextEncoder().encode(v.message);
+  assert.ok(await verifyAsync(sig, msg, decodeBase64(key.apiKey)!));
+  assert.ok(
+    !(await verifyAsync(sig, new TextEncoder().encode(`${v.message}0`), decodeBase64(key.apiKey)!)),
+  );
+  assert.ok(!(await verifyAsync(sig, msg, decodeBase64(other.apiKey)!)));
+});
+
+Deno.test("signer objects do not expose the seed via String/JSON/inspect", async () => {
+  const key = await vectorKey();
+  const seed = key.revealSeed();
+  const seedHex = Array.from(seed, (b) => b.toString(16).padStart(2, "0")).join("");
+  const seedBytesText = Array.from(seed).join(",");
+  for (const signer of [await Signer.makeWebCrypto(key), await Signer.makeNoble(key)]) {
+    const renderings = [
+      String(signer),
+      JSON.stringify(signer),
+      Deno.inspect(signer, { depth: 10, showHidden: true }),
+      inspect(signer, { depth: 10, showHidden: true }),
+    ];
+    for (const text of renderings) {
+      for (const leak of [vectors.seed_b64, encodeBase64(seed), seedHex, seedBytesText]) {
+        assert.ok(!text.includes(leak), `signer rendering leaks the seed: ${text}`);
+      }
+    }
+    assert.deepEqual(Object.keys(signer).sort(), ["apiKey", "sign"]);
+  }
+});
+
+Deno.test("Signer.make falls back to noble when WebCrypto rejects Ed25519", async () => {
+  const key = await vectorKey();
+  const subtle = crypto.subtle as { importKey: SubtleCrypto["importKey"] };
+  const original = subtle.importKey;
+  let probes = 0;
+  subtle.importKey = () => {
+    probes++;
+    return Promise.reject(new DOMException("Unrecognized name", "NotSupportedError"));
+  };
+  try {
+    await assert.rejects(() => Signer.makeWebCrypto(key), DOMException);
+    const signer = await Signer.make(key);
+    const v = vectors.vectors[2]!;
+    assert.equal(await sign(signer, v.message), v.signature_b64);
+    assert.equal(probes, 2);
+  } finally {
+    subtle.importKey = original;
+  }
+});
