@@ -1,10 +1,18 @@
 /**
  * The `ServerClock` service: local time corrected by the offset to the exchange's clock.
  *
+ * Layers are static members of {@link ServerClock}:
+ * - `ServerClock.layer`: local time from Effect's `Clock` (so `TestClock` controls it in tests),
+ *   offset starting at 0 and updated by every `observe`;
+ * - `ServerClock.layerFixed(ms)`: the same, with local time frozen at `ms` (deterministic tests).
+ *
  * @module
  */
+import * as Clock from "effect/Clock";
 import * as Context from "effect/Context";
-import type * as Effect from "effect/Effect";
+import * as Effect from "effect/Effect";
+import * as Layer from "effect/Layer";
+import * as Ref from "effect/Ref";
 
 /** What a {@link ServerClock} can do. */
 export interface ServerClockShape {
@@ -23,6 +31,41 @@ export interface ServerClockShape {
   }) => Effect.Effect<void>;
 }
 
+/**
+ * Offset implied by one sample, assuming the server read its clock half-way through the round trip.
+ * Rounded to whole milliseconds (never `-0`).
+ */
+export const offsetFromSample = (
+  sample: { readonly serverMs: number; readonly sentAt: number; readonly receivedAt: number },
+): number => {
+  const offset = Math.round(sample.serverMs - (sample.sentAt + sample.receivedAt) / 2);
+  return offset === 0 ? 0 : offset; // Math.round(-0.4) is -0
+};
+
+const make = (localNow: Effect.Effect<number>): Effect.Effect<ServerClockShape> =>
+  Effect.map(Ref.make(0), (offsetRef) => ({
+    now: Effect.map(
+      Effect.zip(localNow, Ref.get(offsetRef)),
+      ([local, offset]) => Math.round(local) + offset,
+    ),
+    offset: Ref.get(offsetRef),
+    observe: (sample) => {
+      const offset = offsetFromSample(sample);
+      // A sample with a non-finite field (bad clock read, unparsable server time) is ignored.
+      return Number.isFinite(offset) ? Ref.set(offsetRef, offset) : Effect.void;
+    },
+  }));
+
 /** Server-clock offset used for `X-Timestamp`. */
 export class ServerClock
-  extends Context.Service<ServerClock, ServerClockShape>()("backpack-edge/ServerClock") {}
+  extends Context.Service<ServerClock, ServerClockShape>()("backpack-edge/ServerClock") {
+  /** Local time from Effect's `Clock` plus the last observed offset (0 until the first sample). */
+  static readonly layer: Layer.Layer<ServerClock> = Layer.effect(
+    ServerClock,
+    make(Clock.currentTimeMillis),
+  );
+
+  /** Local time frozen at `ms`, plus the last observed offset. For tests. */
+  static readonly layerFixed = (ms: number): Layer.Layer<ServerClock> =>
+    Layer.effect(ServerClock, make(Effect.succeed(ms)));
+}
