@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# The single test command (`npm test`). Runs every gate and suite, prints a per-suite summary and,
+# as its very last line, the total `N passed, M failed`. Exits non-zero when anything failed.
+#
+# Gates (fmt, lint, check, doc lint, npm build, export check) count as one item each; test suites
+# contribute their own counts. Needs only Node 20 + npm: the toolchain comes from `npm ci`.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+export DENO_DIR="$ROOT/.deno" PATH="$ROOT/node_modules/.bin:$PATH" NO_COLOR=1 DENO_NO_UPDATE_CHECK=1
+OUT="$ROOT/test-output"
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+PASSED=0
+FAILED=0
+FAILURES=()
+SUMMARY=()
+
+section() { printf '\n===== %s =====\n' "$1"; }
+
+# record NAME PASSED FAILED: adds a suite's counts to the totals.
+record() {
+  PASSED=$((PASSED + $2))
+  FAILED=$((FAILED + $3))
+  SUMMARY+=("$1: $2 passed, $3 failed")
+  if [ "$3" -ne 0 ]; then FAILURES+=("$1"); fi
+}
+
+# gate NAME CMD...: runs CMD; one passed or one failed item. Sets GATE_OK to 1 or 0.
+GATE_OK=0
+gate() {
+  local name=$1
+  shift
+  if "$@"; then
+    GATE_OK=1
+    record "$name" 1 0
+  else
+    GATE_OK=0
+    echo "FAILED: $name"
+    record "$name" 0 1
+  fi
+}
+
+# suite NAME LOG CMD...: runs CMD (output shown and kept in LOG) and reads its
+# `NAME: N passed, M failed` line. A crash without that line, or a non-zero exit with no failure
+# counted, is one more failed item.
+suite() {
+  local name=$1 log=$2 rc=0 line
+  shift 2
+  "$@" 2>&1 | tee "$log" || rc=$?
+  line=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed$" "$log" | tail -n 1 || true)
+  if [ -z "$line" ]; then
+    echo "FAILED: $name printed no summary line (exit $rc)"
+    record "$name" 0 1
+    return
+  fi
+  local p f
+  p=$(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<<"$line")
+  f=$(sed -E 's/.*, ([0-9]+) failed$/\1/' <<<"$line")
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  record "$name" "$p" "$f"
+}
+
+finish() {
+  section "summary"
+  local s
+  for s in "${SUMMARY[@]}"; do echo "  $s"; done
+  if [ "${#FAILURES[@]}" -ne 0 ]; then echo "failed: ${FAILURES[*]}"; fi
+  echo "$PASSED passed, $FAILED failed"
+  if [ "$FAILED" -ne 0 ]; then exit 1; fi
+  exit 0
+}
+
+# ---------------------------------------------------------------------------------------------
+section "toolchain"
+# Re-install only when the toolchain is missing or package.json / the lock changed since the
+# last successful install (hash kept in node_modules/.test-sh-stamp).
+stamp=$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)
+if [ ! -x node_modules/.bin/deno ] || [ "$(cat node_modules/.test-sh-stamp 2>/dev/null || true)" != "$stamp" ]; then
+  echo "installing dev toolchain (npm ci)"
+  if npm ci --no-audit --no-fund --loglevel=error; then
+    echo "$stamp" >node_modules/.test-sh-stamp
+    record "npm ci" 1 0
+  else
+    record "npm ci" 0 1
+    finish
+  fi
+fi
+echo "node $(node --version), $(deno --version | head -n 1), bun $(bun --version), tsc $(tsc --version)"
+
+# Paths Deno type-checks: the exported entry points, the sources, the scripts and every test
+# directory except tests/runtime (those import the built npm package, which Deno cannot resolve).
+mapfile -t ENTRIES < <(node -e '
+  const e = JSON.parse(require("fs").readFileSync("deno.json", "utf8")).exports;
+  for (const t of typeof e === "string" ? [e] : Object.values(e)) console.log(t.replace(/^\.\//, ""));
+')
+CHECK_PATHS=("${ENTRIES[@]}")
+for p in src workers scripts; do if [ -d "$p" ]; then CHECK_PATHS+=("$p"); fi; done
+for p in tests/*/; do
+  if [ "$p" != "tests/runtime/" ]; then CHECK_PATHS+=("${p%/}"); fi
+done
+
+# ---------------------------------------------------------------------------------------------
+section "deno fmt --check"
+gate "fmt" deno fmt --check
+
+section "deno lint"
+gate "lint" deno lint
+
+section "deno check"
+echo "paths: ${CHECK_PATHS[*]}"
+gate "check" deno check "${CHECK_PATHS[@]}"
+
+section "deno doc --lint"
+echo "entry points: ${ENTRIES[*]}"
+gate "doc lint" deno doc --lint "${ENTRIES[@]}"
+
+# ---------------------------------------------------------------------------------------------
+section "unit tests (deno test -A tests/unit)"
+if [ -n "$(find tests/unit -name '*_test.ts' -print -quit 2>/dev/null)" ]; then
+  rc=0
+  deno test -A tests/unit 2>&1 | tee "$OUT/unit.log" || rc=$?
+  line=$(grep -E '^(ok|FAILED) \| [0-9]+ passed' "$OUT/unit.log" | tail -n 1 || true)
+  if [ -n "$line" ]; then
+    p=$(sed -E 's/^[A-Z a-z]+\| ([0-9]+) passed.*/\1/' <<<"$line")
+    f=$(sed -E 's/.*\| ([0-9]+) failed.*/\1/' <<<"$line")
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+    if grep -qE '\| [0-9]+ ignored' <<<"$line"; then
+      echo "FAILED: ignored tests are not allowed"
+      f=$((f + 1))
+    fi
+    echo "deno: $p passed, $f failed"
+    record "deno" "$p" "$f"
+  else
+    echo "FAILED: deno test printed no summary (exit $rc)"
+    record "deno" 0 1
+  fi
+else
+  echo "no test modules under tests/unit"
+  record "deno" 0 0
+fi
+
+# ---------------------------------------------------------------------------------------------
+section "npm build (scripts/build_npm.ts)"
+gate "npm build" deno run -A scripts/build_npm.ts
+built=$GATE_OK
+
+section "export map (scripts/check_exports.ts)"
+gate "export map" deno run -A scripts/check_exports.ts
+
+# ---------------------------------------------------------------------------------------------
+# The smoke suites import the built package by its npm name through this link.
+if [ "$built" -eq 1 ]; then
+  pkg=$(node -p 'require("./npm/package.json").name')
+  mkdir -p "tests/runtime/node_modules/$(dirname "$pkg")"
+  ln -sfn "$ROOT/npm" "tests/runtime/node_modules/$pkg"
+
+  section "node smoke (tests/runtime/node)"
+  suite "node" "$OUT/node.log" node tests/runtime/node/smoke.mjs
+
+  section "bun smoke (tests/runtime/bun)"
+  suite "bun" "$OUT/bun.log" bun tests/runtime/bun/smoke.ts
+
+  section "workerd smoke (tests/runtime/workerd, miniflare)"
+  suite "workerd" "$OUT/workerd.log" node tests/runtime/workerd/run.mjs
+else
+  echo "npm build failed: runtime smoke suites not run"
+  record "runtime smoke" 0 1
+fi
+
+finish
