@@ -5,7 +5,7 @@ import * as Result from "effect/Result";
 import { InvalidInputError } from "../../../src/errors.ts";
 import { decodeBase64, encodeBase64 } from "../../../src/auth/base64.ts";
 import { ParsedKey, parseSecret } from "../../../src/auth/keys.ts";
-import vectors from "./signing_vectors.generated.json" with { type: "json" };
+import { vectors } from "./vectors.ts";
 
 const failureOf = async (secret: string, apiKey?: string): Promise<InvalidInputError> => {
   const result = await Effect.runPromise(Effect.result(parseSecret(secret, apiKey)));
