@@ -88,9 +88,10 @@ export const parseSecret = (
   Effect.gen(function* () {
     const bytes = decodeBase64(secretBase64);
     if (bytes === undefined) {
+      const hint = secretBase64.trim() === secretBase64 ? "" : " (remove surrounding whitespace)";
       return yield* badKey(
         "apiSecret",
-        "not valid standard base64 (A-Z a-z 0-9 + / with = padding)",
+        `not valid standard base64 (A-Z a-z 0-9 + / with = padding)${hint}`,
       );
     }
     if (bytes.length !== SEED_BYTES && bytes.length !== 2 * SEED_BYTES) {

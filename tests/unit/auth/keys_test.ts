@@ -43,6 +43,9 @@ Deno.test("parseSecret: invalid base64 is a typed BadKey error without the secre
     assert.match(error.detail, /base64/);
     assertNoSecret(error, bad.trim());
   }
+  const padded = await failureOf(`${vectors.seed_b64}\n`);
+  assert.match(padded.detail, /whitespace/);
+  assertNoSecret(padded, vectors.seed_b64);
 });
 
 Deno.test("parseSecret: lengths other than 32/64 name the length, not the secret", async () => {
