@@ -1,0 +1,27 @@
+/**
+ * Loads the smoke-test input on runtimes with `node:fs` (Node, Bun): every entry point of the
+ * built package imported by its npm name (scripts/test.sh links `tests/runtime/node_modules/<name>`
+ * to `npm/`), `effect/Effect` as a consumer would install it, and the fixtures.
+ *
+ * @module
+ */
+// deno-lint-ignore-file explicit-module-boundary-types -- plain JS: types are in JSDoc
+import { readFileSync } from "node:fs";
+
+const readJson = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
+
+/** The built package's manifest (`npm/package.json`). */
+export const manifest = readJson("../../npm/package.json");
+
+/** @returns {Promise<import("./smoke_cases.mjs").SmokeInput>} */
+export const loadInput = async () => {
+  const sdk = {};
+  for (const subpath of Object.keys(manifest.exports)) {
+    Object.assign(sdk, await import(manifest.name + subpath.slice(1)));
+  }
+  return {
+    sdk,
+    Effect: await import("effect/Effect"),
+    vectors: readJson("../unit/auth/signing_vectors.generated.json"),
+  };
+};

@@ -1,0 +1,62 @@
+/**
+ * workerd smoke suite: bundles a Worker that imports every entry point of the built npm package
+ * (esbuild, `workerd`/`worker`/`browser` conditions, as wrangler would), runs it in workerd through
+ * the Miniflare API and prints the cases' results, ending with `workerd: N passed, M failed`.
+ * Run with Node: `node tests/runtime/workerd/run.mjs`.
+ *
+ * @module
+ */
+import { build } from "esbuild";
+import { Miniflare } from "miniflare";
+import { readFileSync } from "node:fs";
+
+const here = new URL(".", import.meta.url);
+const manifest = JSON.parse(readFileSync(new URL("../../../npm/package.json", here), "utf8"));
+const entries = Object.keys(manifest.exports).map((subpath) => manifest.name + subpath.slice(1));
+
+// The worker: one static import per entry point (a bundle cannot import by computed name).
+const worker = `
+${entries.map((e, i) => `import * as entry${i} from ${JSON.stringify(e)};`).join("\n")}
+import * as Effect from "effect/Effect";
+import vectors from "../../unit/auth/signing_vectors.generated.json" with { type: "json" };
+import { runSmoke } from "../smoke_cases.mjs";
+
+export default {
+  async fetch() {
+    const lines = [];
+    if (navigator.userAgent !== "Cloudflare-Workers") lines.push("not running in workerd");
+    const sdk = Object.assign({}, ${entries.map((_, i) => `entry${i}`).join(", ")});
+    await runSmoke("workerd", { sdk, Effect, vectors }, (line) => lines.push(line));
+    return new Response(lines.join("\\n"));
+  },
+};
+`;
+
+const bundle = await build({
+  stdin: { contents: worker, resolveDir: here.pathname, sourcefile: "smoke_worker.mjs" },
+  bundle: true,
+  write: false,
+  format: "esm",
+  platform: "neutral",
+  conditions: ["workerd", "worker", "browser"],
+  mainFields: ["module", "main"],
+  external: ["node:*"],
+  logLevel: "warning",
+});
+
+const mf = new Miniflare({
+  modules: true,
+  script: bundle.outputFiles[0].text,
+  compatibilityDate: "2025-09-01",
+  compatibilityFlags: ["nodejs_compat"],
+});
+let failed = 1;
+try {
+  const text = await (await mf.dispatchFetch("http://smoke.test/")).text();
+  console.log(text);
+  const summary = /^workerd: (\d+) passed, (\d+) failed$/m.exec(text);
+  failed = summary && !text.includes("not running in workerd") ? Number(summary[2]) : 1;
+} finally {
+  await mf.dispose();
+}
+process.exitCode = failed === 0 ? 0 : 1;
