@@ -246,6 +246,7 @@ export class OrderBook {
       ? undefined
       : (2n * spent * upscale(1n, 0, AVERAGE_EXTRA_DECIMALS) + filled * nUp) / (2n * filled * nUp);
     return {
+      _tag: "Fill",
       quantity: formatScaled(filled, qDec),
       notional: formatScaled(spent, nDec),
       averagePrice: average === undefined

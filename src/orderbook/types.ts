@@ -74,6 +74,8 @@ export type ApplyResult = { readonly _tag: "Applied" } | Rejection;
  * All amounts are normalised decimal strings (no trailing zeros).
  */
 export interface Fill {
+  /** Discriminant (against {@link Rejection}). */
+  readonly _tag: "Fill";
   /** Base quantity taken. */
   readonly quantity: string;
   /** Quote amount spent/received: sum of price × quantity over the levels taken. */
