@@ -1,0 +1,119 @@
+import assert from "node:assert/strict";
+import { getPublicKeyAsync } from "@noble/ed25519";
+import { encodeBase64 } from "../../../../src/auth/base64.ts";
+import { FaultInjector, type Faults } from "../../../../src/sim/server/faults.ts";
+import { WsHub } from "../../../../src/sim/server/ws_hub.ts";
+import { sign } from "./helpers.ts";
+
+const seed = new Uint8Array(32).fill(3);
+const secret = encodeBase64(seed);
+
+const setup = async (faults: Faults = {}) => {
+  const apiKey = encodeBase64(await getPublicKeyAsync(seed));
+  const injector = new FaultInjector(faults, 42);
+  const hub = new WsHub({
+    auth: { keys: new Map([[apiKey, "acct"]]), now: () => Date.now() },
+    faults: injector,
+    catalog: {
+      isValid: (s) => ["depth.SOL_USDC", "trade.SOL_USDC", "account.orderUpdate"].includes(s),
+      initialData: () => [{ snapshot: true }],
+    },
+  });
+  const sent: unknown[] = [];
+  let closed: number | undefined;
+  const session = hub.connect({
+    send: (t) => sent.push(JSON.parse(t)),
+    close: (code) => (closed = code),
+  });
+  return { hub, session, sent, injector, apiKey, closed: () => closed };
+};
+
+Deno.test("ws hub: subscribe, publish, unsubscribe", async () => {
+  const { hub, session, sent } = await setup();
+  await session.receive(JSON.stringify({ method: "SUBSCRIBE", params: ["trade.SOL_USDC"] }));
+  hub.publish("trade.SOL_USDC", { p: "1" });
+  hub.publish("depth.SOL_USDC", { u: 1 });
+  await session.receive(JSON.stringify({ method: "UNSUBSCRIBE", params: ["trade.SOL_USDC"] }));
+  hub.publish("trade.SOL_USDC", { p: "2" });
+  assert.deepEqual(sent, [{ stream: "trade.SOL_USDC", data: { p: "1" } }]);
+});
+
+Deno.test("ws hub: invalid stream and invalid message answer error frames", async () => {
+  const { session, sent } = await setup();
+  await session.receive(JSON.stringify({ method: "SUBSCRIBE", params: ["depth.NOPE"] }));
+  await session.receive("not json");
+  assert.deepEqual(sent, [
+    { id: null, error: { code: 4006, message: "Invalid stream" } },
+    { id: null, error: { code: 4000, message: "Invalid message" } },
+  ]);
+  assert.equal(session.streams.size, 0);
+});
+
+Deno.test("ws hub: private streams need a valid signature; then get the snapshot and own events", async () => {
+  const { hub, session, sent, apiKey } = await setup();
+  await session.receive(JSON.stringify({ method: "SUBSCRIBE", params: ["account.orderUpdate"] }));
+  const ts = Date.now();
+  const badSig = await sign(secret, `instruction=subscribe&timestamp=${ts + 1}&window=5000`);
+  await session.receive(JSON.stringify({
+    method: "SUBSCRIBE",
+    params: ["account.orderUpdate"],
+    signature: [apiKey, badSig, String(ts), "5000"],
+  }));
+  assert.deepEqual(sent, [
+    { id: null, error: { code: 4001, message: "Missing signature" } },
+    { id: null, error: { code: 4001, message: "Invalid signature" } },
+  ]);
+  const sig = await sign(secret, `instruction=subscribe&timestamp=${ts}&window=5000`);
+  await session.receive(JSON.stringify({
+    method: "SUBSCRIBE",
+    params: ["account.orderUpdate"],
+    signature: [apiKey, sig, String(ts), "5000"],
+  }));
+  hub.publishPrivate("account.orderUpdate", "SOL_USDC", "other", { mine: false });
+  hub.publishPrivate("account.orderUpdate", "SOL_USDC", "acct", { mine: true });
+  assert.deepEqual(sent.slice(2), [
+    { stream: "account.orderUpdate", data: { snapshot: true } },
+    { stream: "account.orderUpdate", data: { mine: true } },
+  ]);
+});
+
+const depthFrames = async (faults: Faults, n = 200) => {
+  const ctx = await setup(faults);
+  await ctx.session.receive(JSON.stringify({ method: "SUBSCRIBE", params: ["depth.SOL_USDC"] }));
+  for (let u = 1; u <= n; u++) ctx.hub.publish("depth.SOL_USDC", { u });
+  return { ...ctx, us: ctx.sent.map((f) => (f as { data: { u: number } }).data.u) };
+};
+
+Deno.test("ws faults: drop, duplicate and reorder depth frames, counted", async () => {
+  const drop = await depthFrames({ wsDropDepth: 0.3 });
+  assert.ok(drop.us.length < 200 && drop.us.length > 100);
+  assert.equal(drop.injector.counts().wsDrop, 200 - drop.us.length);
+  const dup = await depthFrames({ wsDuplicateDepth: 0.3 });
+  assert.equal(dup.us.length, 200 + dup.injector.counts().wsDuplicate);
+  assert.ok(dup.injector.counts().wsDuplicate > 0);
+  const re = await depthFrames({ wsReorderDepth: 0.3 });
+  const swaps = re.us.filter((u, i) => i > 0 && u < re.us[i - 1]!).length;
+  assert.ok(swaps > 0);
+  assert.equal(swaps, re.injector.counts().wsReorder - (re.us.length < 200 ? 1 : 0));
+});
+
+Deno.test("ws faults: close after N frames, silence", async () => {
+  const closing = await depthFrames({ wsCloseAfterFrames: 5 });
+  assert.deepEqual(closing.us, [1, 2, 3, 4, 5]);
+  assert.equal(closing.closed(), 1011);
+  assert.equal(closing.injector.counts().wsClose, 1);
+  assert.equal(closing.hub.sessions.size, 0);
+  const silent = await depthFrames({ wsSilent: true }, 10);
+  assert.deepEqual(silent.us, []);
+  assert.equal(silent.injector.counts().wsSilenced, 10);
+});
+
+Deno.test("ws faults: delayed frames keep their order and are cancelled on detach", async () => {
+  const ctx = await depthFrames({ wsDelayMs: 5 }, 3);
+  assert.deepEqual(ctx.us, []);
+  await new Promise((r) => setTimeout(r, 30));
+  assert.deepEqual(ctx.sent.map((f) => (f as { data: { u: number } }).data.u), [1, 2, 3]);
+  ctx.hub.publish("depth.SOL_USDC", { u: 4 });
+  ctx.session.detach(); // pending timer cleared: the test's op sanitizer would fail otherwise
+  assert.equal(ctx.injector.counts().wsDelay, 4);
+});
