@@ -1,0 +1,71 @@
+/**
+ * backpack-edge: an edge-first TypeScript SDK for Backpack Exchange (Deno, Node, Bun, Workers,
+ * browsers). This is the Promise entry point; the Effect API is at `@backpack-edge/sdk/effect`.
+ *
+ * Prices and quantities are `Decimal` (decimal.js) in results and decimal strings in inputs. Every
+ * method rejects with one of the SDK's error classes; switch on `err._tag`.
+ *
+ * @example
+ * ```ts
+ * import { ApiError, createClient } from "@backpack-edge/sdk";
+ *
+ * const client = createClient({ apiSecret: Deno.env.get("BACKPACK_SECRET") });
+ * try {
+ *   const book = await client.getDepth({ symbol: "SOL_USDC_PERP", limit: 5 });
+ *   console.log("best bid", book.bids[0]?.[0].toFixed());
+ *   const balances = await client.getBalances();
+ *   console.log("USDC", balances.USDC?.available.toFixed());
+ * } catch (err) {
+ *   if (err instanceof ApiError) console.error(err.code, err.detail);
+ *   else throw err;
+ * } finally {
+ *   await client.close();
+ * }
+ * ```
+ *
+ * @module
+ */
+export {
+  type BackpackClient,
+  createClient,
+  type CreateClientOptions,
+} from "./src/client/create_client.ts";
+export type { BucketConfig, RateLimitConfig } from "./src/rest/rate_limit.ts";
+export type { FetchFn } from "./src/rest/fetch.ts";
+export {
+  ApiError,
+  AuthError,
+  type BackpackError,
+  decodeBackpackError,
+  DecodeError,
+  encodeBackpackError,
+  type EncodedBackpackError,
+  HttpStatusError,
+  InsufficientFundsError,
+  InvalidInputError,
+  isBackpackError,
+  isRetryable,
+  NotFoundError,
+  OrderOutcomeUnknownError,
+  RateLimitError,
+  SequenceGapError,
+  TimeoutError,
+  TransportError,
+  UnavailableError,
+  UnsupportedError,
+} from "./src/errors.ts";
+export { Decimal, type DecimalInput } from "./src/decimal.ts";
+export type { DepthLimit, GetDepthParams, GetMarketsParams } from "./src/rest/markets.ts";
+export type { SystemStatus, SystemStatusValue } from "./src/schema/status.ts";
+export type {
+  MarginFunction,
+  Market,
+  MarketType,
+  OrderBookState,
+  PremiumBand,
+  PriceBand,
+  PriceFilter,
+  QuantityFilter,
+} from "./src/schema/market.ts";
+export type { Depth, DepthLevel } from "./src/schema/depth.ts";
+export type { Balance, Balances } from "./src/schema/capital.ts";

@@ -1,0 +1,264 @@
+/**
+ * The `BackpackHttp` service: every REST call goes through it.
+ *
+ * One call = acquire the rate-limit budget (before signing, so a queued request is signed with a
+ * fresh timestamp) → sign when private → `fetch` with a deadline → map the answer:
+ *
+ * - 2xx: decode the JSON (or `text/plain`) body with the call's schema, else `DecodeError`;
+ * - 429: pause the limiter (`Retry-After`, or backoff with jitter), retry idempotent calls up to
+ *   {@link MAX_RATE_LIMIT_RETRIES} times, then `RateLimitError`;
+ * - mutating calls answered 202 or 5xx, or timing out: `OrderOutcomeUnknownError` (reconcile!);
+ * - other non-2xx: `errorFromAnswer` (Backpack `{code, message}` or a plain-text body);
+ * - network failure: `TransportError`; deadline: `TimeoutError`.
+ *
+ * Errors never carry headers, keys or signatures.
+ *
+ * @module
+ */
+import * as Clock from "effect/Clock";
+import * as Context from "effect/Context";
+import * as Effect from "effect/Effect";
+import * as Layer from "effect/Layer";
+import * as Option from "effect/Option";
+import * as Schema from "effect/Schema";
+import { ServerClock } from "../auth/server_clock.ts";
+import { signRequest } from "../auth/sign_request.ts";
+import { Signer } from "../auth/signer.ts";
+import type { SignParams } from "../auth/signing_string.ts";
+import { BackpackConfig } from "../config.ts";
+import { errorFromAnswer } from "../error_codes.ts";
+import {
+  type BackpackError,
+  DecodeError,
+  InvalidInputError,
+  OrderOutcomeUnknownError,
+  RateLimitError,
+  TimeoutError,
+  TransportError,
+} from "../errors.ts";
+import { Fetch } from "./fetch.ts";
+import { RateLimit } from "./rate_limit.ts";
+import { buildUrl, encodeBody, excerpt, parseRetryAfter, type RequestBody } from "./wire.ts";
+
+/** How many times an idempotent call answered 429 is sent again (after the limiter's pause). */
+export const MAX_RATE_LIMIT_RETRIES = 3;
+
+/** HTTP methods Backpack uses. */
+export type HttpMethod = "GET" | "POST" | "DELETE" | "PATCH";
+
+/** One REST call. */
+export interface CallSpec<A> {
+  /** HTTP method. */
+  readonly method: HttpMethod;
+  /** Path starting with `/api/v1/` or `/wapi/v1/`. */
+  readonly path: string;
+  /** Query parameters (rendered like the signing string; `null`/`undefined` dropped). */
+  readonly query?: SignParams;
+  /** JSON body: top-level fields, or an array of them for batch orders. */
+  readonly body?: RequestBody;
+  /** Schema of the successful answer. */
+  readonly schema: Schema.Decoder<A>;
+  /** `"text"` for `text/plain` answers (`/api/v1/time`, `/api/v1/ping`). Default `"json"`. */
+  readonly responseType?: "json" | "text";
+  /** Rate-limit weight. Default 1. */
+  readonly weight?: number;
+  /**
+   * Whether the call changes state. Mutating calls are never retried, and a 202, 5xx or timeout
+   * becomes `OrderOutcomeUnknownError`. Default: every method but GET.
+   */
+  readonly mutating?: boolean;
+  /** Order `clientId`, reported in `OrderOutcomeUnknownError` when known. */
+  readonly clientId?: number;
+  /** Sends `X-Broker-Id` when the user configured a broker id (order and strategy endpoints). */
+  readonly brokerHeader?: boolean;
+}
+
+/** A signed REST call: a {@link CallSpec} plus its Backpack instruction name. */
+export interface SignedCallSpec<A> extends CallSpec<A> {
+  /** Instruction name from the endpoint table, e.g. `balanceQuery`. */
+  readonly instruction: string;
+}
+
+/** What the {@link BackpackHttp} service does. */
+export interface BackpackHttpShape {
+  /** Runs an unauthenticated call. */
+  readonly publicCall: <A>(spec: CallSpec<A>) => Effect.Effect<A, BackpackError>;
+  /**
+   * Runs a signed call. Fails with `InvalidInputError` (field `apiSecret`, reason `Missing`)
+   * before sending anything when no credentials were configured.
+   */
+  readonly signedCall: <A>(spec: SignedCallSpec<A>) => Effect.Effect<A, BackpackError>;
+}
+
+/** The REST transport of the SDK. */
+export class BackpackHttp
+  extends Context.Service<BackpackHttp, BackpackHttpShape>()("backpack-edge/BackpackHttp") {}
+
+interface Answer {
+  readonly status: number;
+  readonly retryAfter: string | null;
+  readonly text: string;
+}
+
+const missingCredentials = new InvalidInputError({
+  field: "apiSecret",
+  reason: "Missing",
+  detail: "this endpoint is signed: create the client with apiKey/apiSecret",
+});
+
+const decodeBody = <A>(
+  endpoint: string,
+  spec: CallSpec<A>,
+  text: string,
+): Effect.Effect<A, DecodeError> => {
+  const fail = (issue: string) =>
+    Effect.fail(new DecodeError({ endpoint, issue, body: excerpt(text) }));
+  let input: unknown = text;
+  if (spec.responseType !== "text") {
+    try {
+      input = text.trim() === "" ? undefined : JSON.parse(text);
+    } catch {
+      return fail("the body is not JSON");
+    }
+  }
+  return Schema.decodeUnknownEffect(spec.schema)(input).pipe(
+    Effect.catch((error) => fail(excerpt(error.message))),
+  );
+};
+
+/** Builds the service from its dependencies (signing is available when a `Signer` is provided). */
+export const make: Effect.Effect<
+  BackpackHttpShape,
+  never,
+  Fetch | BackpackConfig | RateLimit | ServerClock
+> = Effect.gen(function* () {
+  const fetch = yield* Fetch;
+  const config = yield* BackpackConfig;
+  const limiter = yield* RateLimit;
+  const clock = yield* ServerClock;
+  const signer = yield* Effect.serviceOption(Signer);
+
+  const send = (
+    endpoint: string,
+    url: string,
+    init: RequestInit,
+    mutating: boolean,
+    clientId: number | undefined,
+  ): Effect.Effect<Answer, BackpackError> =>
+    Effect.tryPromise({
+      try: async (signal) => {
+        const response = await fetch(url, { ...init, signal });
+        const text = await response.text();
+        return { status: response.status, retryAfter: response.headers.get("retry-after"), text };
+      },
+      catch: (cause) =>
+        new TransportError({
+          endpoint,
+          reason: excerpt(cause instanceof Error ? cause.message : String(cause)),
+        }),
+    }).pipe(
+      Effect.timeoutOrElse({
+        duration: config.timeoutMs,
+        orElse: () =>
+          Effect.fail(
+            mutating
+              ? new OrderOutcomeUnknownError({ endpoint, status: 0, clientId })
+              : new TimeoutError({ endpoint, timeoutMs: config.timeoutMs }),
+          ),
+      }),
+    );
+
+  const headersFor = <A>(
+    spec: CallSpec<A>,
+    instruction: string | undefined,
+  ): Effect.Effect<Record<string, string>, BackpackError> =>
+    Effect.gen(function* () {
+      const headers: Record<string, string> = { Accept: "application/json" };
+      if (spec.body !== undefined) headers["Content-Type"] = "application/json; charset=utf-8";
+      if (spec.brokerHeader && config.brokerId !== undefined) {
+        headers["X-Broker-Id"] = String(config.brokerId);
+      }
+      if (instruction === undefined) return headers;
+      if (Option.isNone(signer)) return yield* Effect.fail(missingCredentials);
+      const signed = yield* signRequest({
+        instruction,
+        params: spec.body ?? spec.query ?? {},
+        window: config.window,
+      }).pipe(
+        Effect.provideService(Signer, signer.value),
+        Effect.provideService(ServerClock, clock),
+      );
+      return { ...headers, ...signed };
+    });
+
+  const call = <A>(
+    spec: CallSpec<A>,
+    instruction: string | undefined,
+  ): Effect.Effect<A, BackpackError> => {
+    const endpoint = `${spec.method} ${spec.path}`;
+    const mutating = spec.mutating ?? spec.method !== "GET";
+    const url = buildUrl(config.baseUrl, spec.path, spec.query);
+    const body = spec.body === undefined ? undefined : encodeBody(spec.body);
+    const attempt = (retriesLeft: number): Effect.Effect<A, BackpackError> =>
+      Effect.gen(function* () {
+        yield* limiter.acquire(spec.path, spec.weight);
+        const headers = yield* headersFor(spec, instruction);
+        const answer = yield* send(
+          endpoint,
+          url,
+          { method: spec.method, headers, body },
+          mutating,
+          spec.clientId,
+        );
+        if (answer.status === 429) {
+          const retryAfterMs = parseRetryAfter(answer.retryAfter, yield* Clock.currentTimeMillis);
+          const pause = yield* limiter.throttled(retryAfterMs);
+          if (!mutating && retriesLeft > 0) return yield* attempt(retriesLeft - 1);
+          return yield* Effect.fail(new RateLimitError({ endpoint, retryAfterMs: pause }));
+        }
+        yield* limiter.succeeded;
+        if (mutating && (answer.status === 202 || answer.status >= 500)) {
+          return yield* Effect.fail(
+            new OrderOutcomeUnknownError({
+              endpoint,
+              status: answer.status,
+              clientId: spec.clientId,
+            }),
+          );
+        }
+        if (answer.status < 200 || answer.status > 299) {
+          const retryAfterMs = parseRetryAfter(answer.retryAfter, yield* Clock.currentTimeMillis);
+          return yield* Effect.fail(
+            errorFromAnswer({ endpoint, status: answer.status, body: answer.text, retryAfterMs }),
+          );
+        }
+        return yield* decodeBody(endpoint, spec, answer.text);
+      });
+    return attempt(MAX_RATE_LIMIT_RETRIES);
+  };
+
+  return {
+    publicCall: (spec) => call(spec, undefined),
+    signedCall: (spec) => call(spec, spec.instruction),
+  };
+});
+
+/** Runs an unauthenticated call through the {@link BackpackHttp} in context. */
+export const publicCall = <A>(spec: CallSpec<A>): Effect.Effect<A, BackpackError, BackpackHttp> =>
+  BackpackHttp.use((http) => http.publicCall(spec));
+
+/** Runs a signed call through the {@link BackpackHttp} in context. */
+export const signedCall = <A>(
+  spec: SignedCallSpec<A>,
+): Effect.Effect<A, BackpackError, BackpackHttp> =>
+  BackpackHttp.use((http) => http.signedCall(spec));
+
+/**
+ * The service over `Fetch`, `BackpackConfig`, `RateLimit` and `ServerClock`. Provide `Signer` too
+ * (before building) to enable signed calls.
+ */
+export const layer: Layer.Layer<
+  BackpackHttp,
+  never,
+  Fetch | BackpackConfig | RateLimit | ServerClock
+> = Layer.effect(BackpackHttp, make);

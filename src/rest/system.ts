@@ -1,0 +1,45 @@
+/**
+ * System endpoints (public): status, server time, and the server-clock sync built on the latter.
+ *
+ * @module
+ */
+import * as Clock from "effect/Clock";
+import * as Effect from "effect/Effect";
+import { ServerClock } from "../auth/server_clock.ts";
+import type { BackpackError } from "../errors.ts";
+import { ServerTime, SystemStatus } from "../schema/status.ts";
+import { type BackpackHttp, publicCall } from "./http.ts";
+
+/**
+ * Exchange status. `GET /api/v1/status` (public).
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect";
+ * import { getStatus } from "./system.ts";
+ * const program = Effect.map(getStatus(), (s) => s.status === "Ok");
+ * ```
+ */
+export const getStatus = (): Effect.Effect<SystemStatus, BackpackError, BackpackHttp> =>
+  publicCall({ method: "GET", path: "/api/v1/status", schema: SystemStatus });
+
+/**
+ * Server time in Unix milliseconds. `GET /api/v1/time` (public; the body is `text/plain`).
+ */
+export const getTime = (): Effect.Effect<number, BackpackError, BackpackHttp> =>
+  publicCall({ method: "GET", path: "/api/v1/time", schema: ServerTime, responseType: "text" });
+
+/**
+ * Reads the server time and feeds the sample (with the local send/receive times) to
+ * {@link ServerClock}, so later `X-Timestamp`s are corrected for clock skew. Returns the new offset
+ * (server − local) in ms.
+ */
+export const syncClock = (): Effect.Effect<number, BackpackError, BackpackHttp | ServerClock> =>
+  Effect.gen(function* () {
+    const clock = yield* ServerClock;
+    const sentAt = yield* Clock.currentTimeMillis;
+    const serverMs = yield* getTime();
+    const receivedAt = yield* Clock.currentTimeMillis;
+    yield* clock.observe({ serverMs, sentAt, receivedAt });
+    return yield* clock.offset;
+  });
