@@ -1,0 +1,37 @@
+/**
+ * Seeded pseudo-random numbers for the simulator (mulberry32): the same seed always gives the
+ * same sequence, so a simulation is reproducible from its seed and its `advance` calls.
+ *
+ * @module
+ */
+
+/** A seeded PRNG. */
+export class Random {
+  #state: number;
+
+  /** @param seed any integer; only its low 32 bits are used. */
+  constructor(seed: number) {
+    this.#state = seed >>> 0;
+  }
+
+  /** Uniform in `[0, 1)`. */
+  next(): number {
+    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
+    let t = this.#state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** Integer in `[min, max]`. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  /** Standard normal (Box–Muller). */
+  normal(): number {
+    const u = 1 - this.next();
+    const v = this.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+}

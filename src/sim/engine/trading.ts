@@ -1,0 +1,564 @@
+/**
+ * The trading core: order submission (reserve funds/margin, match, rest or expire), trade
+ * settlement (balances, fees, positions, fills), cancellation, trigger orders and attached
+ * TP/SL children. It owns all mutable market and account state; `exchange.ts` is its facade.
+ *
+ * @module
+ */
+import type { Decimal } from "decimal.js";
+import type { Account } from "./accounts.ts";
+import { Errors } from "./errors.ts";
+import type { Market } from "./markets.ts";
+import { crosses, match, type MatchHost, walk } from "./matching.ts";
+import { d, floorTo, min, str, ZERO } from "./num.ts";
+import { OrderBook } from "./order_book.ts";
+import { type EngineOrder, isFinal, newOrder, remaining, toSimOrder } from "./orders.ts";
+import { Position } from "./positions.ts";
+import { PriceProcess } from "./price_process.ts";
+import { accountRisk, effectiveImf, positionView, type RiskPrices } from "./risk.ts";
+import type {
+  ExpiryReason,
+  OrderEventKind,
+  SimEvent,
+  SimFillDetail,
+  SimFundingRate,
+  SimListener,
+  SimTrade,
+} from "./types.ts";
+
+/** Mutable state of one market. */
+export interface MarketState {
+  readonly market: Market;
+  readonly book: OrderBook;
+  readonly price: PriceProcess;
+  lastPrice: Decimal | null;
+  readonly trades: SimTrade[];
+  tradeSeq: bigint;
+  /** Pending trigger orders in placement order. */
+  readonly triggers: EngineOrder[];
+  nextFundingTime: number;
+  readonly fundingRates: SimFundingRate[];
+  lastBookTicker: string;
+}
+
+/** Public trades kept per symbol (for trades, ticker and klines). */
+const TRADE_HISTORY = 20_000;
+/** Trigger evaluation rounds per operation (triggers can set off triggers). */
+const TRIGGER_ROUNDS = 8;
+
+const isPercent = (text: string | null): boolean => text !== null && text.endsWith("%");
+
+/** State and trading rules of the simulator. */
+export class TradingCore implements RiskPrices {
+  readonly markets: Map<string, MarketState> = new Map();
+  readonly accounts: Map<string, Account> = new Map();
+  readonly #listeners: Set<SimListener> = new Set();
+  #orderSeq = 1_000_000_000n;
+  #positionSeq = 5_000_000n;
+  now: number;
+
+  constructor(markets: ReadonlyArray<Market>, now: number) {
+    this.now = now;
+    for (const market of markets) {
+      this.markets.set(market.symbol, {
+        market,
+        book: new OrderBook(),
+        price: new PriceProcess(market),
+        lastPrice: null,
+        trades: [],
+        tradeSeq: 0n,
+        triggers: [],
+        nextFundingTime: (Math.floor(now / market.fundingIntervalMs) + 1) *
+          market.fundingIntervalMs,
+        fundingRates: [],
+        lastBookTicker: "",
+      });
+    }
+  }
+
+  // ---- lookups and events -------------------------------------------------------------------
+
+  /** The state of `symbol`, or INVALID_MARKET. */
+  state(symbol: string): MarketState {
+    const state = this.markets.get(symbol);
+    if (state === undefined) throw Errors.invalidMarket(symbol);
+    return state;
+  }
+
+  /** The account `id`, or UNAUTHORIZED. */
+  account(id: string): Account {
+    const account = this.accounts.get(id);
+    if (account === undefined) throw Errors.unknownAccount();
+    return account;
+  }
+
+  market(symbol: string): Market {
+    return this.state(symbol).market;
+  }
+
+  mark(symbol: string): Decimal {
+    return this.state(symbol).price.mark;
+  }
+
+  assetPrice(asset: string): Decimal {
+    if (asset === "USDC") return d(1);
+    let perp: Decimal | null = null;
+    for (const { market, price } of this.markets.values()) {
+      if (market.base !== asset || market.quote !== "USDC") continue;
+      if (!market.perp) return price.mark;
+      perp ??= price.mark;
+    }
+    return perp ?? ZERO;
+  }
+
+  subscribe(listener: SimListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  emit(event: SimEvent): void {
+    for (const listener of this.#listeners) listener(event);
+  }
+
+  get time(): number {
+    return this.now * 1000;
+  }
+
+  #orderEvent(
+    order: EngineOrder,
+    event: OrderEventKind,
+    fill?: SimFillDetail,
+  ): void {
+    if (this.account(order.accountId).system) return;
+    this.emit({
+      type: "orderUpdate",
+      accountId: order.accountId,
+      event,
+      order: toSimOrder(order),
+      ...(fill === undefined ? {} : { fill }),
+      ...(order.expiryReason === null || event !== "orderExpired"
+        ? {}
+        : { expiryReason: order.expiryReason }),
+      time: this.time,
+    });
+  }
+
+  /** Emits the depth delta and book ticker of `state` if its book changed. */
+  flush(state: MarketState): void {
+    const delta = state.book.flush();
+    if (delta === null) return;
+    this.emit({
+      type: "depth",
+      symbol: state.market.symbol,
+      firstUpdateId: String(delta.firstUpdateId),
+      lastUpdateId: String(delta.lastUpdateId),
+      bids: delta.bids,
+      asks: delta.asks,
+      time: this.time,
+    });
+    const bid = state.book.bids.best();
+    const ask = state.book.asks.best();
+    const key = `${bid?.key}/${bid?.total}/${ask?.key}/${ask?.total}`;
+    if (key === state.lastBookTicker) return;
+    state.lastBookTicker = key;
+    this.emit({
+      type: "bookTicker",
+      symbol: state.market.symbol,
+      bidPrice: bid === undefined ? null : bid.key,
+      bidQuantity: bid === undefined ? null : str(bid.total),
+      askPrice: ask === undefined ? null : ask.key,
+      askQuantity: ask === undefined ? null : str(ask.total),
+      updateId: String(delta.lastUpdateId),
+      time: this.time,
+    });
+  }
+
+  // ---- order lifecycle ----------------------------------------------------------------------
+
+  /** A new order id. */
+  nextOrderId(): string {
+    this.#orderSeq += 1n;
+    return String(this.#orderSeq);
+  }
+
+  /** Registers an open order (resting or trigger-pending) with its account. */
+  #open(order: EngineOrder): void {
+    const account = this.account(order.accountId);
+    account.openOrders.set(order.id, order);
+    if (order.clientId !== null) account.clientIds.set(order.clientId, order.id);
+  }
+
+  /** Ends an order: releases its lock, archives it, emits `event`, spawns TP/SL children. */
+  finalize(order: EngineOrder, event: OrderEventKind | null): void {
+    const account = this.account(order.accountId);
+    account.unlock(order, order.lock);
+    account.openOrders.delete(order.id);
+    if (order.clientId !== null && account.clientIds.get(order.clientId) === order.id) {
+      account.clientIds.delete(order.clientId);
+    }
+    if (!account.system) account.orderHistory.push(toSimOrder(order));
+    if (event !== null) this.#orderEvent(order, event);
+    if (order.executedQuantity.gt(0)) this.#spawnChildren(order);
+  }
+
+  /** Expires an order that is not (or no longer) on the book. */
+  expire(order: EngineOrder, reason: ExpiryReason): void {
+    order.status = "Expired";
+    order.expiryReason = reason;
+    this.finalize(order, "orderExpired");
+  }
+
+  /** Cancels an open order (resting or trigger-pending). */
+  cancel(order: EngineOrder): void {
+    const state = this.state(order.symbol);
+    if (order.status === "TriggerPending") {
+      state.triggers.splice(state.triggers.indexOf(order), 1);
+    } else {
+      state.book.remove(order, remaining(order)!);
+    }
+    order.status = "Cancelled";
+    this.finalize(order, "orderCancelled");
+  }
+
+  /** Places a trigger order: it waits in `TriggerPending` until its reference price is reached. */
+  placeTrigger(order: EngineOrder, above?: boolean): void {
+    const state = this.state(order.symbol);
+    order.triggerAbove = above ?? order.triggerPrice!.gte(this.#reference(state, order));
+    state.triggers.push(order);
+    this.#open(order);
+    this.#orderEvent(order, "triggerPlaced");
+  }
+
+  #reference(state: MarketState, order: EngineOrder): Decimal {
+    if (order.triggerBy === "MarkPrice") return state.price.mark;
+    if (order.triggerBy === "IndexPrice") return state.price.index;
+    return state.lastPrice ?? state.price.mark;
+  }
+
+  /**
+   * Submits a live (non-trigger) order: post-only, reduce-only and FOK checks, funds/margin
+   * reservation (throws INSUFFICIENT_*), matching, then rest (GTC limit) or expiry.
+   */
+  submit(order: EngineOrder): void {
+    const state = this.state(order.symbol);
+    const { market, book } = state;
+    const account = this.account(order.accountId);
+    const best = book.opposite(order.side).best();
+    if (order.postOnly && best !== undefined && crosses(order.side, order.price, best.price)) {
+      throw Errors.postOnlyTaker();
+    }
+    const estimate = walk(
+      book,
+      order.side,
+      order.price,
+      order.quantity,
+      order.quoteQuantity,
+      market.stepSize,
+      order.accountId,
+    );
+    this.#reserve(account, order, state, estimate.quantity, estimate.quote);
+    this.#open(order);
+    this.#orderEvent(order, "orderAccepted");
+    if (order.reduceOnly && this.#reducible(order).lte(0)) {
+      return this.expire(order, "ReduceOnlyNotReduced");
+    }
+    if (
+      order.timeInForce === "FOK" && order.quantity !== null &&
+      estimate.quantity.lt(order.quantity)
+    ) {
+      return this.expire(order, "FillOrKill");
+    }
+    const end = match(book, order, this.#host);
+    if (order.status === "Filled") return;
+    if (end === "selfTrade") return this.expire(order, "SelfTradePrevention");
+    if (order.reduceOnly && this.#reducible(order).lte(0)) {
+      return this.expire(order, "ReduceOnlyNotReduced");
+    }
+    if (order.orderType === "Market") {
+      if (order.quantity === null && order.executedQuantity.gt(0)) {
+        order.status = "Filled";
+        return this.finalize(order, null);
+      }
+      return this.expire(order, "InsufficientLiquidity");
+    }
+    if (order.timeInForce !== "GTC") return this.expire(order, "ImmediateOrCancel");
+    book.add(order);
+  }
+
+  /** Base quantity a reduce-only order may still fill: the opposite position, else 0. */
+  #reducible(order: EngineOrder): Decimal {
+    const n = this.account(order.accountId).positions.get(order.symbol)?.netQuantity ?? ZERO;
+    const opposite = order.side === "Bid" ? n.isNegative() : n.isPositive();
+    return opposite ? n.abs() : ZERO;
+  }
+
+  #reserve(
+    account: Account,
+    order: EngineOrder,
+    state: MarketState,
+    estQuantity: Decimal,
+    estQuote: Decimal,
+  ): void {
+    const { market } = state;
+    if (market.perp) {
+      const quantity = order.quantity ?? estQuantity;
+      if (quantity.isZero()) return;
+      const price = order.price ??
+        (estQuantity.gt(0) ? estQuote.div(estQuantity) : state.price.mark);
+      const n = account.positions.get(market.symbol)?.netQuantity ?? ZERO;
+      const reducing = (order.side === "Bid" ? n.isNegative() : n.isPositive())
+        ? min(quantity, n.abs())
+        : ZERO;
+      const opening = quantity.minus(reducing);
+      const notional = n.abs().plus(opening).mul(price);
+      const need = opening.mul(price).mul(effectiveImf(account, market, notional));
+      if (
+        !account.system && need.gt(0) && need.gt(accountRisk(account, this).netEquityAvailable)
+      ) {
+        throw Errors.insufficientMargin();
+      }
+      account.lockFor(order, market.quote, need, need.div(quantity));
+      return;
+    }
+    let asset = market.base;
+    let need = order.quantity ?? estQuantity;
+    let perUnit: Decimal | null = d(1);
+    if (order.side === "Bid") {
+      asset = market.quote;
+      const feeRate = account.takerFee.gt(account.makerFee) ? account.takerFee : account.makerFee;
+      const withFee = d(1).plus(feeRate.gt(0) ? feeRate : ZERO);
+      if (order.price !== null) {
+        perUnit = order.price.mul(withFee);
+        need = order.quantity!.mul(perUnit);
+      } else {
+        perUnit = null;
+        need = (order.quoteQuantity ?? estQuote).mul(withFee);
+      }
+    }
+    if (!account.system && need.gt(account.balance(asset).available)) {
+      throw Errors.insufficientFunds();
+    }
+    account.lockFor(order, asset, need, perUnit);
+  }
+
+  readonly #host: MatchHost = {
+    capacity: (taker, price) => {
+      let cap = taker.quantity === null
+        ? floorTo(
+          taker.quoteQuantity!.minus(taker.executedQuoteQuantity).div(price),
+          this.market(taker.symbol).stepSize,
+        )
+        : remaining(taker)!;
+      if (taker.reduceOnly) cap = min(cap, this.#reducible(taker));
+      return cap;
+    },
+    makerCapacity: (maker) =>
+      maker.reduceOnly ? min(remaining(maker)!, this.#reducible(maker)) : remaining(maker)!,
+    trade: (taker, maker, price, quantity) => this.#trade(taker, maker, price, quantity),
+    expireMaker: (maker, reason) => {
+      this.state(maker.symbol).book.remove(maker, remaining(maker)!);
+      this.expire(maker, reason);
+    },
+  };
+
+  #trade(taker: EngineOrder, maker: EngineOrder, price: Decimal, quantity: Decimal): void {
+    const state = this.state(taker.symbol);
+    state.tradeSeq += 1n;
+    const tradeId = String(state.tradeSeq);
+    this.#settle(state, maker, true, price, quantity, tradeId);
+    state.book.reduce(maker, quantity);
+    this.#settle(state, taker, false, price, quantity, tradeId);
+    state.lastPrice = price;
+    const buyer = taker.side === "Bid" ? taker : maker;
+    const seller = taker.side === "Bid" ? maker : taker;
+    const trade: SimTrade = {
+      id: tradeId,
+      price: str(price),
+      quantity: str(quantity),
+      quoteQuantity: str(price.mul(quantity)),
+      timestamp: this.now,
+      isBuyerMaker: maker === buyer,
+    };
+    state.trades.push(trade);
+    if (state.trades.length > TRADE_HISTORY) state.trades.shift();
+    this.emit({
+      type: "trade",
+      symbol: state.market.symbol,
+      id: tradeId,
+      price: trade.price,
+      quantity: trade.quantity,
+      buyerOrderId: buyer.id,
+      sellerOrderId: seller.id,
+      buyerIsMaker: trade.isBuyerMaker,
+      time: this.time,
+    });
+    if (maker.status === "Filled") this.finalize(maker, null);
+    if (taker.status === "Filled") this.finalize(taker, null);
+  }
+
+  #settle(
+    state: MarketState,
+    order: EngineOrder,
+    isMaker: boolean,
+    price: Decimal,
+    quantity: Decimal,
+    tradeId: string,
+  ): void {
+    const { market } = state;
+    const account = this.account(order.accountId);
+    const quote = price.mul(quantity);
+    const fee = quote.mul(isMaker ? account.makerFee : account.takerFee);
+    order.executedQuantity = order.executedQuantity.plus(quantity);
+    order.executedQuoteQuantity = order.executedQuoteQuantity.plus(quote);
+    const left = remaining(order);
+    order.status = left !== null && left.lte(0) ? "Filled" : "PartiallyFilled";
+    if (market.perp) {
+      account.unlock(order, quantity.mul(order.lockPerUnit ?? ZERO));
+      this.#applyPosition(account, order, price, quantity, fee);
+    } else if (order.side === "Bid") {
+      const cost = quote.plus(fee);
+      account.unlock(order, order.lockPerUnit === null ? cost : quantity.mul(order.lockPerUnit));
+      account.credit(market.quote, cost.neg());
+      account.credit(market.base, quantity);
+    } else {
+      account.unlock(order, quantity);
+      account.credit(market.base, quantity.neg());
+      account.credit(market.quote, quote.minus(fee));
+    }
+    if (account.system) return;
+    account.fills.push({
+      tradeId,
+      orderId: order.id,
+      clientId: order.clientId === null ? null : String(order.clientId),
+      symbol: market.symbol,
+      side: order.side,
+      price: str(price),
+      quantity: str(quantity),
+      fee: str(fee),
+      feeSymbol: market.quote,
+      isMaker,
+      timestamp: this.now,
+    });
+    this.#orderEvent(order, "orderFill", {
+      tradeId,
+      price: str(price),
+      quantity: str(quantity),
+      isMaker,
+      fee: str(fee),
+      feeSymbol: market.quote,
+    });
+  }
+
+  #applyPosition(
+    account: Account,
+    order: EngineOrder,
+    price: Decimal,
+    quantity: Decimal,
+    fee: Decimal,
+  ): void {
+    const { symbol } = order;
+    let position = account.positions.get(symbol);
+    if (position === undefined) {
+      this.#positionSeq += 1n;
+      position = new Position(symbol, String(this.#positionSeq));
+      account.positions.set(symbol, position);
+    }
+    const change = position.apply(order.side, quantity, price);
+    position.fees = position.fees.plus(fee);
+    account.credit(this.market(symbol).quote, change.realizedPnl.minus(fee));
+    if (change.kind === "positionClosed") account.positions.delete(symbol);
+    if (account.system) return;
+    const view = positionView(account, this, position, accountRisk(account, this));
+    this.emit({
+      type: "positionUpdate",
+      accountId: account.id,
+      event: change.kind,
+      position: view,
+      time: this.time,
+    });
+  }
+
+  // ---- triggers and TP/SL -------------------------------------------------------------------
+
+  #spawnChildren(parent: EngineOrder): void {
+    const legs = [
+      { leg: parent.takeProfit, takeProfit: true },
+      { leg: parent.stopLoss, takeProfit: false },
+    ];
+    const side = parent.side === "Bid" ? "Ask" : "Bid";
+    for (const { leg, takeProfit } of legs) {
+      if (leg === null) continue;
+      const child = newOrder({
+        id: this.nextOrderId(),
+        accountId: parent.accountId,
+        symbol: parent.symbol,
+        side,
+        orderType: leg.limitPrice === null ? "Market" : "Limit",
+        price: leg.limitPrice,
+        quantity: parent.executedQuantity,
+        quoteQuantity: null,
+        timeInForce: "GTC",
+        selfTradePrevention: parent.selfTradePrevention,
+        postOnly: false,
+        reduceOnly: this.market(parent.symbol).perp,
+        clientId: null,
+        triggerPrice: leg.triggerPrice,
+        triggerQuantity: str(parent.executedQuantity),
+        triggerBy: leg.triggerBy,
+        relatedOrderId: parent.id,
+        takeProfit: null,
+        stopLoss: null,
+        createdAt: this.now,
+      });
+      // a sell TP fires on the way up, a sell SL on the way down (mirrored for buys)
+      this.placeTrigger(child, takeProfit === (side === "Ask"));
+    }
+  }
+
+  /** Fires every trigger order whose reference price has been reached (repeatedly). */
+  checkTriggers(state: MarketState): void {
+    for (let round = 0; round < TRIGGER_ROUNDS; round++) {
+      const due = state.triggers.filter((order) => {
+        const ref = this.#reference(state, order);
+        return order.triggerAbove ? ref.gte(order.triggerPrice!) : ref.lte(order.triggerPrice!);
+      });
+      if (due.length === 0) return;
+      for (const order of due) {
+        if (order.status === "TriggerPending") this.#fire(state, order);
+      }
+    }
+  }
+
+  #fire(state: MarketState, order: EngineOrder): void {
+    state.triggers.splice(state.triggers.indexOf(order), 1);
+    order.triggeredAt = this.now;
+    order.status = "New";
+    if (order.relatedOrderId !== null) {
+      for (const sibling of [...state.triggers]) {
+        if (
+          sibling.relatedOrderId === order.relatedOrderId && sibling.accountId === order.accountId
+        ) {
+          this.cancel(sibling);
+        }
+      }
+    }
+    if (isPercent(order.triggerQuantity)) {
+      const n = this.account(order.accountId).positions.get(order.symbol)?.netQuantity ?? ZERO;
+      const pct = d(order.triggerQuantity!.slice(0, -1)).div(100);
+      const quantity = floorTo(n.abs().mul(pct), state.market.stepSize);
+      if (quantity.lt(state.market.minQuantity)) return this.#triggerFailed(order);
+      order.quantity = quantity;
+    }
+    try {
+      this.submit(order);
+    } catch {
+      this.#triggerFailed(order);
+    }
+  }
+
+  #triggerFailed(order: EngineOrder): void {
+    if (isFinal(order.status)) return;
+    order.status = "TriggerFailed";
+    this.finalize(order, "triggerFailed");
+  }
+}
