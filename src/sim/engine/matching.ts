@@ -6,7 +6,7 @@
  */
 import type { Decimal } from "decimal.js";
 import type { OrderBook } from "./order_book.ts";
-import { type EngineOrder } from "./orders.ts";
+import type { EngineOrder } from "./orders.ts";
 import { min, ZERO } from "./num.ts";
 import type { Side } from "./types.ts";
 
