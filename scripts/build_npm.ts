@@ -188,6 +188,8 @@ const compile = async (entries: string[]): Promise<void> => {
   }
 };
 
+/** Block and line comments (JSDoc examples import the package by name). */
+const COMMENTS = /\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm;
 const BARE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"'./][^"']*)["']/g;
 
 const packageOf = (specifier: string): string =>
@@ -200,7 +202,8 @@ const importedPackages = async (dir: URL, found = new Map<string, string>()) => 
     const url = new URL(entry.isDirectory ? `${entry.name}/` : entry.name, dir);
     if (entry.isDirectory) await importedPackages(url, found);
     else if (entry.name.endsWith(".js")) {
-      for (const [, specifier] of (await Deno.readTextFile(url)).matchAll(BARE_IMPORT)) {
+      const code = (await Deno.readTextFile(url)).replace(COMMENTS, "");
+      for (const [, specifier] of code.matchAll(BARE_IMPORT)) {
         if (!specifier.startsWith("node:")) found.set(packageOf(specifier), url.pathname);
       }
     }

@@ -15,13 +15,17 @@ export const manifest = readJson("../../npm/package.json");
 
 /** @returns {Promise<import("./smoke_cases.mjs").SmokeInput>} */
 export const loadInput = async () => {
-  const sdk = {};
+  const entries = {};
   for (const subpath of Object.keys(manifest.exports)) {
-    Object.assign(sdk, await import(manifest.name + subpath.slice(1)));
+    entries[subpath] = await import(manifest.name + subpath.slice(1));
   }
   return {
-    sdk,
+    entries,
     Effect: await import("effect/Effect"),
-    vectors: readJson("../unit/auth/signing_vectors.generated.json"),
+    fixtures: {
+      vectors: readJson("../unit/auth/signing_vectors.generated.json"),
+      depth: readJson("../unit/schema/fixtures/rest-depth.ccxt.json"),
+      balances: readJson("../unit/schema/fixtures/rest-capital-balances.ccxt.json"),
+    },
   };
 };

@@ -12,21 +12,26 @@ import { readFileSync } from "node:fs";
 
 const here = new URL(".", import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL("../../../npm/package.json", here), "utf8"));
-const entries = Object.keys(manifest.exports).map((subpath) => manifest.name + subpath.slice(1));
+const subpaths = Object.keys(manifest.exports);
+const entries = subpaths.map((subpath) => manifest.name + subpath.slice(1));
 
 // The worker: one static import per entry point (a bundle cannot import by computed name).
 const worker = `
 ${entries.map((e, i) => `import * as entry${i} from ${JSON.stringify(e)};`).join("\n")}
 import * as Effect from "effect/Effect";
 import vectors from "../../unit/auth/signing_vectors.generated.json" with { type: "json" };
+import depth from "../../unit/schema/fixtures/rest-depth.ccxt.json" with { type: "json" };
+import balances from "../../unit/schema/fixtures/rest-capital-balances.ccxt.json" with { type: "json" };
 import { runSmoke } from "../smoke_cases.mjs";
+
+const entries = { ${subpaths.map((s, i) => `${JSON.stringify(s)}: entry${i}`).join(", ")} };
 
 export default {
   async fetch() {
     const lines = [];
     if (navigator.userAgent !== "Cloudflare-Workers") lines.push("not running in workerd");
-    const sdk = Object.assign({}, ${entries.map((_, i) => `entry${i}`).join(", ")});
-    await runSmoke("workerd", { sdk, Effect, vectors }, (line) => lines.push(line));
+    const fixtures = { vectors, depth, balances };
+    await runSmoke("workerd", { entries, Effect, fixtures }, (line) => lines.push(line));
     return new Response(lines.join("\\n"));
   },
 };
