@@ -4,8 +4,8 @@
  * each connection's subscriptions, and fans `{"stream","data"}` frames out through the connection's
  * transport faults. A runtime adapter feeds it text messages and a `WsPeer` to write to.
  *
- * Error frames: `{"id":null,"error":{"code":4006,"message":"Invalid stream"}}` for an unknown
- * stream (as the exchange sends). The codes for other failures are the simulator's own choice
+ * Error frames: `{"id":null,"error":{"code":4006,"message":"Invalid stream"}}` when a message names
+ * an unknown stream (as the exchange sends); the valid streams of that message are still handled. The codes for other failures are the simulator's own choice
  * (the exchange does not document them): 4000 `Invalid message` (not JSON / unknown method) and
  * 4001 `<auth failure message>` for a private stream whose `signature` is missing or bad. The `id`
  * of the request, when present, is echoed instead of `null`. Subscriptions are not acknowledged.
@@ -81,10 +81,10 @@ export class WsSession {
     if ((m.method !== "SUBSCRIBE" && m.method !== "UNSUBSCRIBE") || params === undefined) {
       return this.#raw(errorFrame(m.id, 4000, "Invalid message"));
     }
-    const streams = params.filter((p): p is string => typeof p === "string");
-    if (streams.length !== params.length || !streams.every(this.#hub.catalog.isValid)) {
-      return this.#raw(errorFrame(m.id, 4006, "Invalid stream"));
-    }
+    const streams = params.filter((p): p is string =>
+      typeof p === "string" && this.#hub.catalog.isValid(p)
+    );
+    if (streams.length !== params.length) this.#raw(errorFrame(m.id, 4006, "Invalid stream"));
     if (m.method === "UNSUBSCRIBE") {
       for (const s of streams) this.streams.delete(s);
       return;

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { Decimal } from "decimal.js";
 import type { SimEvent, SimKline, SimOrder, SimPosition, SimTicker } from "../engine/types.ts";
 
 type Data = Record<string, unknown>;
@@ -107,7 +108,11 @@ const screamingSnake = (text: string): string =>
 const optional = (entries: Record<string, unknown>): Data =>
   Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== null && v !== undefined));
 
-/** `account.orderUpdate` payload. `R` (expiry reason) is rendered SCREAMING_SNAKE like the docs. */
+/**
+ * `account.orderUpdate` payload. `Q` is the quote quantity of reverse-market orders and the quote
+ * notional (price × quantity) of limit orders, as in the captures. `R` (expiry reason) is rendered
+ * SCREAMING_SNAKE like the docs sample (`PRICE_BAND`).
+ */
 export const orderUpdateData = (e: EventOf<"orderUpdate">): Data => {
   const o: SimOrder = e.order;
   const fill = e.fill;
@@ -122,7 +127,10 @@ export const orderUpdateData = (e: EventOf<"orderUpdate">): Data => {
     f: o.timeInForce,
     ...optional({
       q: o.quantity,
-      Q: o.quoteQuantity,
+      Q: o.quoteQuantity ??
+        (o.orderType === "Limit" && o.price !== null && o.quantity !== null
+          ? new Decimal(o.price).mul(o.quantity).toFixed()
+          : null),
       p: o.orderType === "Limit" ? o.price : null,
       P: o.triggerPrice,
       B: o.triggerBy,
