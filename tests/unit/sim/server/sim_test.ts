@@ -124,3 +124,17 @@ Deno.test("sim: WS close-after-N fault and positionUpdate snapshot on subscribe"
     await sim.close();
   }
 });
+
+Deno.test("sim: the ticker advances the engine and streams depth; close stops everything", async () => {
+  const sim = await startSimulator({ tickMs: 20 });
+  const ws = await WsClient.open(sim);
+  try {
+    await ws.subscribe(sim, [`depth.${PERP}`, `bookTicker.${PERP}`]);
+    await ws.until(() => ws.of(`depth.${PERP}`).length >= 2);
+    const [a, b] = ws.of(`depth.${PERP}`).map((f) => f.data as { U: number; u: number });
+    assert.equal(b!.U, a!.u + 1, "consecutive depth events chain U = previous u + 1");
+  } finally {
+    await ws.close();
+    await sim.close();
+  }
+});
