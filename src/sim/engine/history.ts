@@ -86,6 +86,8 @@ const INTERVALS: Readonly<Record<string, number>> = {
 /** Length of a kline interval in ms, or `undefined` for an unknown interval. */
 export const intervalMs = (interval: string): number | undefined => INTERVALS[interval];
 
+const MAX_KLINES = 1000;
+
 /** Candles of `intervalLength` ms covering `[startMs, endMs]`, from `trades`. */
 export const klines = (
   trades: ReadonlyArray<SimTrade>,
@@ -94,7 +96,11 @@ export const klines = (
   endMs: number,
 ): SimKline[] => {
   const out: SimKline[] = [];
-  const first = Math.floor(startMs / intervalLength) * intervalLength;
+  // at most MAX_KLINES candles: the latest ones of the range
+  const first = Math.max(
+    Math.floor(startMs / intervalLength) * intervalLength,
+    (Math.floor(endMs / intervalLength) - MAX_KLINES + 1) * intervalLength,
+  );
   for (let start = first; start <= endMs; start += intervalLength) {
     const end = start + intervalLength;
     const inside = trades.filter((t) => t.timestamp >= start && t.timestamp < end);
