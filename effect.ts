@@ -54,6 +54,8 @@ export {
 } from "./src/rest/http.ts";
 export { type BackpackOptions, type BackpackServices, layerBackpack } from "./src/rest/layer.ts";
 export { getStatus, getTime, syncClock } from "./src/rest/system.ts";
+export type { SignParams, SignValue } from "./src/auth/signing_string.ts";
+export type { RequestBody } from "./src/rest/wire.ts";
 export {
   type DepthLimit,
   getDepth,

@@ -33,9 +33,14 @@ export const DEFAULT_CONFIG: Readonly<BackpackConfigShape> = Object.freeze({
   timeoutMs: 10000,
 });
 
+const BackpackConfigBase: Context.ServiceClass<
+  BackpackConfig,
+  "backpack-edge/BackpackConfig",
+  BackpackConfigShape
+> = Context.Service<BackpackConfig, BackpackConfigShape>()("backpack-edge/BackpackConfig");
+
 /** SDK configuration. */
-export class BackpackConfig
-  extends Context.Service<BackpackConfig, BackpackConfigShape>()("backpack-edge/BackpackConfig") {}
+export class BackpackConfig extends BackpackConfigBase {}
 
 const fail = (field: string, detail: string): Effect.Effect<never, InvalidInputError> =>
   Effect.fail(new InvalidInputError({ field, reason: "OutOfRange", detail }));

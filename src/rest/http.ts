@@ -90,9 +90,14 @@ export interface BackpackHttpShape {
   readonly signedCall: <A>(spec: SignedCallSpec<A>) => Effect.Effect<A, BackpackError>;
 }
 
+const BackpackHttpBase: Context.ServiceClass<
+  BackpackHttp,
+  "backpack-edge/BackpackHttp",
+  BackpackHttpShape
+> = Context.Service<BackpackHttp, BackpackHttpShape>()("backpack-edge/BackpackHttp");
+
 /** The REST transport of the SDK. */
-export class BackpackHttp
-  extends Context.Service<BackpackHttp, BackpackHttpShape>()("backpack-edge/BackpackHttp") {}
+export class BackpackHttp extends BackpackHttpBase {}
 
 interface Answer {
   readonly status: number;

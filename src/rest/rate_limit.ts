@@ -82,9 +82,11 @@ export interface RateLimitShape {
   readonly succeeded: Effect.Effect<void>;
 }
 
+const RateLimitBase: Context.ServiceClass<RateLimit, "backpack-edge/RateLimit", RateLimitShape> =
+  Context.Service<RateLimit, RateLimitShape>()("backpack-edge/RateLimit");
+
 /** Client-side rate limiting of REST calls. */
-export class RateLimit
-  extends Context.Service<RateLimit, RateLimitShape>()("backpack-edge/RateLimit") {}
+export class RateLimit extends RateLimitBase {}
 
 interface Spend {
   readonly at: number;

@@ -29,9 +29,6 @@ export type OrderBookState =
   | "PostOnly"
   | (string & Record<never, never>);
 
-/** A decimal field that may be missing or `null`. */
-type OptionalDecimal = Decimal | null | undefined;
-
 /** A `{maxMultiplier, minMultiplier}` band around a reference price. */
 export interface PriceBand {
   /** Upper multiplier. */
@@ -45,11 +42,11 @@ export interface PremiumBand {
   /** Tolerance as a fraction. */
   readonly tolerancePct: Decimal;
   /** Reference index price, when given. */
-  readonly indexPrice?: OptionalDecimal;
+  readonly indexPrice?: Decimal | null | undefined;
   /** Maximum premium as a fraction, when given. */
-  readonly maxPremiumPct?: OptionalDecimal;
+  readonly maxPremiumPct?: Decimal | null | undefined;
   /** Minimum premium as a fraction, when given. */
-  readonly minPremiumPct?: OptionalDecimal;
+  readonly minPremiumPct?: Decimal | null | undefined;
 }
 
 /** Price rules of a market. Prices must be multiples of `tickSize` within `[minPrice, maxPrice]`. */
@@ -57,25 +54,25 @@ export interface PriceFilter {
   /** Lowest accepted price. */
   readonly minPrice: Decimal;
   /** Highest accepted price, when bounded. */
-  readonly maxPrice?: OptionalDecimal;
+  readonly maxPrice?: Decimal | null | undefined;
   /** Price increment; its number of decimals is the price precision. */
   readonly tickSize: Decimal;
   /** Price-band multipliers relative to the last/mark price (all optional). */
-  readonly maxMultiplier?: OptionalDecimal;
+  readonly maxMultiplier?: Decimal | null | undefined;
   /** See {@link PriceFilter.maxMultiplier}. */
-  readonly minMultiplier?: OptionalDecimal;
+  readonly minMultiplier?: Decimal | null | undefined;
   /** Impact-price multiplier bounds. */
-  readonly maxImpactMultiplier?: OptionalDecimal;
+  readonly maxImpactMultiplier?: Decimal | null | undefined;
   /** See {@link PriceFilter.maxImpactMultiplier}. */
-  readonly minImpactMultiplier?: OptionalDecimal;
+  readonly minImpactMultiplier?: Decimal | null | undefined;
   /** Borrow entry fee multiplier bounds. */
-  readonly borrowEntryFeeMaxMultiplier?: OptionalDecimal;
+  readonly borrowEntryFeeMaxMultiplier?: Decimal | null | undefined;
   /** See {@link PriceFilter.borrowEntryFeeMaxMultiplier}. */
-  readonly borrowEntryFeeMinMultiplier?: OptionalDecimal;
+  readonly borrowEntryFeeMinMultiplier?: Decimal | null | undefined;
   /** Price update multiplier bounds. */
-  readonly maxPriceUpdateMultiplier?: OptionalDecimal;
+  readonly maxPriceUpdateMultiplier?: Decimal | null | undefined;
   /** See {@link PriceFilter.maxPriceUpdateMultiplier}. */
-  readonly minPriceUpdateMultiplier?: OptionalDecimal;
+  readonly minPriceUpdateMultiplier?: Decimal | null | undefined;
   /** Band around the mean mark price. */
   readonly meanMarkPriceBand?: PriceBand | null | undefined;
   /** Perp premium band. */
@@ -89,7 +86,7 @@ export interface QuantityFilter {
   /** Smallest accepted quantity. */
   readonly minQuantity: Decimal;
   /** Largest accepted quantity, when bounded. */
-  readonly maxQuantity?: OptionalDecimal;
+  readonly maxQuantity?: Decimal | null | undefined;
   /** Quantity increment; its number of decimals is the quantity precision. */
   readonly stepSize: Decimal;
 }
@@ -125,13 +122,13 @@ export interface Market {
   /** Funding interval in ms (perps). Read it per market; it differs between markets and over time. */
   readonly fundingInterval?: number | null | undefined;
   /** Funding rate cap in **basis points** (`100` = 1%). */
-  readonly fundingRateUpperBound?: OptionalDecimal;
+  readonly fundingRateUpperBound?: Decimal | null | undefined;
   /** Funding rate floor in basis points. */
-  readonly fundingRateLowerBound?: OptionalDecimal;
+  readonly fundingRateLowerBound?: Decimal | null | undefined;
   /** Open interest limit (futures). */
-  readonly openInterestLimit?: OptionalDecimal;
+  readonly openInterestLimit?: Decimal | null | undefined;
   /** Position limit weight. */
-  readonly positionLimitWeight?: OptionalDecimal;
+  readonly positionLimitWeight?: Decimal | null | undefined;
   /** Order book state. */
   readonly orderBookState: OrderBookState;
   /** Listing time (the API sends naive UTC). */
