@@ -1,0 +1,24 @@
+/**
+ * `deno task bench`: runs every benchmark script in sequence, each in its own process (a clean
+ * heap, `--expose-gc` for memory figures), and prints their figures. Append new benches to
+ * {@link BENCHES}. Figures only: nothing here asserts on timings.
+ *
+ * @module
+ */
+
+/** Bench scripts, relative to this file, run in this order. */
+const BENCHES: ReadonlyArray<string> = ["bench_orderbook.ts"];
+
+for (const script of BENCHES) {
+  const path = new URL(script, import.meta.url).pathname;
+  console.log(`== ${script}`);
+  const { code } = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "--v8-flags=--expose-gc", path],
+    stdout: "inherit",
+    stderr: "inherit",
+  }).output();
+  if (code !== 0) {
+    console.error(`${script} exited with ${code}`);
+    Deno.exitCode = 1;
+  }
+}
