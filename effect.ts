@@ -19,17 +19,24 @@
  *
  * @module
  */
-export { ServerClock, type ServerClockShape } from "./src/auth/server_clock.ts";
-export { Signer, type SignerShape } from "./src/auth/signer.ts";
+export { ServerClock, ServerClockBase, type ServerClockShape } from "./src/auth/server_clock.ts";
+export { Signer, SignerBase, type SignerShape } from "./src/auth/signer.ts";
 export { type ParsedKey, parseSecret } from "./src/auth/keys.ts";
 export {
   BackpackConfig,
+  BackpackConfigBase,
   type BackpackConfigOptions,
   type BackpackConfigShape,
   DEFAULT_CONFIG,
   layer as layerConfig,
 } from "./src/config.ts";
-export { Fetch, type FetchFn, layer as layerGlobalFetch, layerFetch } from "./src/rest/fetch.ts";
+export {
+  Fetch,
+  FetchBase,
+  type FetchFn,
+  layer as layerGlobalFetch,
+  layerFetch,
+} from "./src/rest/fetch.ts";
 export {
   type BackoffConfig,
   type BucketConfig,
@@ -38,11 +45,13 @@ export {
   layer as layerRateLimit,
   layerUnlimited as layerRateLimitUnlimited,
   RateLimit,
+  RateLimitBase,
   type RateLimitConfig,
   type RateLimitShape,
 } from "./src/rest/rate_limit.ts";
 export {
   BackpackHttp,
+  BackpackHttpBase,
   type BackpackHttpShape,
   type CallSpec,
   type HttpMethod,
@@ -68,23 +77,38 @@ export {
 export { getBalances } from "./src/rest/capital.ts";
 export {
   ApiError,
+  ApiErrorBase,
   AuthError,
+  AuthErrorBase,
   type BackpackError,
   BackpackErrorSchema,
   DecodeError,
+  DecodeErrorBase,
   HttpStatusError,
+  HttpStatusErrorBase,
   InsufficientFundsError,
+  InsufficientFundsErrorBase,
   InvalidInputError,
+  InvalidInputErrorBase,
   isBackpackError,
   isRetryable,
   NotFoundError,
+  NotFoundErrorBase,
   OrderOutcomeUnknownError,
+  OrderOutcomeUnknownErrorBase,
   RateLimitError,
+  RateLimitErrorBase,
   SequenceGapError,
+  SequenceGapErrorBase,
+  type TaggedErrorBase,
   TimeoutError,
+  TimeoutErrorBase,
   TransportError,
+  TransportErrorBase,
   UnavailableError,
+  UnavailableErrorBase,
   UnsupportedError,
+  UnsupportedErrorBase,
 } from "./src/errors.ts";
 export { Decimal, DecimalFromString, type DecimalInput } from "./src/decimal.ts";
 export { ServerTime, SystemStatus, type SystemStatusValue } from "./src/schema/status.ts";

@@ -106,10 +106,7 @@ section "deno fmt --check"
 gate "fmt" deno fmt --check
 
 section "deno lint"
-# no-slow-types rejects every Effect class declaration (`class X extends Schema.TaggedError<X>()(…)`,
-# `Context.Service<…>()(…)`: "super class expression was too complex"), so it is replaced by
-# explicit-module-boundary-types, which keeps its other demand: explicit types on every export.
-gate "lint" deno lint --rules-exclude=no-slow-types --rules-include=explicit-module-boundary-types
+gate "lint" deno lint
 
 section "deno check"
 echo "paths: ${CHECK_PATHS[*]}"

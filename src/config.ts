@@ -33,7 +33,8 @@ export const DEFAULT_CONFIG: Readonly<BackpackConfigShape> = Object.freeze({
   timeoutMs: 10000,
 });
 
-const BackpackConfigBase: Context.ServiceClass<
+/** Base class of {@link BackpackConfig} (its type spelled out for JSR); extend or use BackpackConfig instead. */
+export const BackpackConfigBase: Context.ServiceClass<
   BackpackConfig,
   "backpack-edge/BackpackConfig",
   BackpackConfigShape

@@ -56,9 +56,15 @@ const make = (localNow: Effect.Effect<number>): Effect.Effect<ServerClockShape> 
     },
   }));
 
+/** Base class of {@link ServerClock} (its type spelled out for JSR); extend or use ServerClock instead. */
+export const ServerClockBase: Context.ServiceClass<
+  ServerClock,
+  "backpack-edge/ServerClock",
+  ServerClockShape
+> = Context.Service<ServerClock, ServerClockShape>()("backpack-edge/ServerClock");
+
 /** Server-clock offset used for `X-Timestamp`. */
-export class ServerClock
-  extends Context.Service<ServerClock, ServerClockShape>()("backpack-edge/ServerClock") {
+export class ServerClock extends ServerClockBase {
   /** Local time from Effect's `Clock` plus the last observed offset (0 until the first sample). */
   static readonly layer: Layer.Layer<ServerClock> = Layer.effect(
     ServerClock,

@@ -91,8 +91,12 @@ const layerFrom =
   (build: (key: ParsedKey) => Promise<SignerShape>) => (key: ParsedKey): Layer.Layer<Signer> =>
     Layer.effect(Signer, Effect.promise(() => build(key)));
 
+/** Base class of {@link Signer} (its type spelled out for JSR); extend or use Signer instead. */
+export const SignerBase: Context.ServiceClass<Signer, "backpack-edge/Signer", SignerShape> = Context
+  .Service<Signer, SignerShape>()("backpack-edge/Signer");
+
 /** Ed25519 request signer (WebCrypto where available, `@noble/ed25519` otherwise). */
-export class Signer extends Context.Service<Signer, SignerShape>()("backpack-edge/Signer") {
+export class Signer extends SignerBase {
   /** Best available implementation: WebCrypto Ed25519 if supported, else `@noble/ed25519`. */
   static readonly make: (key: ParsedKey) => Promise<SignerShape> = make;
   /** WebCrypto implementation; the Promise rejects if the runtime lacks WebCrypto Ed25519. */

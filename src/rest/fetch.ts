@@ -11,10 +11,12 @@ import * as Layer from "effect/Layer";
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
 
 // The base is a typed variable so the class has no "slow type" (JSR no-slow-types rule).
-const FetchBase: Context.ServiceClass<Fetch, "backpack-edge/Fetch", FetchFn> = Context.Service<
-  Fetch,
-  FetchFn
->()("backpack-edge/Fetch");
+/** Base class of {@link Fetch} (its type spelled out for JSR); extend or use Fetch instead. */
+export const FetchBase: Context.ServiceClass<Fetch, "backpack-edge/Fetch", FetchFn> = Context
+  .Service<
+    Fetch,
+    FetchFn
+  >()("backpack-edge/Fetch");
 
 /** The injectable `fetch` used for REST requests. */
 export class Fetch extends FetchBase {}

@@ -90,7 +90,8 @@ export interface BackpackHttpShape {
   readonly signedCall: <A>(spec: SignedCallSpec<A>) => Effect.Effect<A, BackpackError>;
 }
 
-const BackpackHttpBase: Context.ServiceClass<
+/** Base class of {@link BackpackHttp} (its type spelled out for JSR); extend or use BackpackHttp instead. */
+export const BackpackHttpBase: Context.ServiceClass<
   BackpackHttp,
   "backpack-edge/BackpackHttp",
   BackpackHttpShape

@@ -82,8 +82,12 @@ export interface RateLimitShape {
   readonly succeeded: Effect.Effect<void>;
 }
 
-const RateLimitBase: Context.ServiceClass<RateLimit, "backpack-edge/RateLimit", RateLimitShape> =
-  Context.Service<RateLimit, RateLimitShape>()("backpack-edge/RateLimit");
+/** Base class of {@link RateLimit} (its type spelled out for JSR); extend or use RateLimit instead. */
+export const RateLimitBase: Context.ServiceClass<
+  RateLimit,
+  "backpack-edge/RateLimit",
+  RateLimitShape
+> = Context.Service<RateLimit, RateLimitShape>()("backpack-edge/RateLimit");
 
 /** Client-side rate limiting of REST calls. */
 export class RateLimit extends RateLimitBase {}
