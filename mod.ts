@@ -27,9 +27,13 @@
  */
 export {
   type BackpackClient,
+  type ClientEndpoints,
   createClient,
   type CreateClientOptions,
 } from "./src/client/create_client.ts";
+export type { EndpointFn, Promisified } from "./src/client/promisify.ts";
+export type { SystemEndpoints } from "./src/rest/system.ts";
+export type { CapitalEndpoints } from "./src/rest/capital.ts";
 export type { BucketConfig, RateLimitConfig } from "./src/rest/rate_limit.ts";
 export type { FetchFn } from "./src/rest/fetch.ts";
 export {
@@ -70,7 +74,13 @@ export {
   UnsupportedErrorBase,
 } from "./src/errors.ts";
 export { Decimal, type DecimalInput } from "./src/decimal.ts";
-export type { DepthLimit, GetDepthParams, GetMarketsParams } from "./src/rest/markets.ts";
+export type {
+  DepthLimit,
+  GetDepthParams,
+  GetMarketParams,
+  GetMarketsParams,
+  MarketEndpoints,
+} from "./src/rest/markets.ts";
 export type { SystemStatus, SystemStatusValue } from "./src/schema/status.ts";
 export type {
   MarginFunction,

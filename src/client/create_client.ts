@@ -6,21 +6,11 @@
  * @module
  */
 import * as ManagedRuntime from "effect/ManagedRuntime";
-import type * as Effect from "effect/Effect";
 import { type BackpackOptions, type BackpackServices, layerBackpack } from "../rest/layer.ts";
-import { getBalances } from "../rest/capital.ts";
-import {
-  getDepth,
-  type GetDepthParams,
-  getMarket,
-  getMarkets,
-  type GetMarketsParams,
-} from "../rest/markets.ts";
-import { getStatus, getTime, syncClock } from "../rest/system.ts";
-import type { Balances } from "../schema/capital.ts";
-import type { Depth } from "../schema/depth.ts";
-import type { Market } from "../schema/market.ts";
-import type { SystemStatus } from "../schema/status.ts";
+import { type CapitalEndpoints, capitalEndpoints } from "../rest/capital.ts";
+import { type MarketEndpoints, marketEndpoints } from "../rest/markets.ts";
+import { type SystemEndpoints, systemEndpoints } from "../rest/system.ts";
+import { type Promisified, promisify } from "./promisify.ts";
 import { runPromise } from "./run.ts";
 
 /**
@@ -29,22 +19,20 @@ import { runPromise } from "./run.ts";
  */
 export type CreateClientOptions = BackpackOptions;
 
-/** A Backpack REST client. Its methods reject with a `BackpackError` instance. */
-export interface BackpackClient {
-  /** Exchange status. `GET /api/v1/status`. */
-  getStatus(): Promise<SystemStatus>;
-  /** Server time in Unix ms. `GET /api/v1/time`. */
-  getTime(): Promise<number>;
-  /** All markets (optionally of one type). `GET /api/v1/markets`. */
-  getMarkets(params?: GetMarketsParams): Promise<ReadonlyArray<Market>>;
-  /** One market. `GET /api/v1/market`. */
-  getMarket(symbol: string): Promise<Market>;
-  /** Order book snapshot, both sides best first. `GET /api/v1/depth`. */
-  getDepth(params: GetDepthParams): Promise<Depth>;
-  /** Balances per asset. `GET /api/v1/capital`, instruction `balanceQuery` (signed). */
-  getBalances(): Promise<Balances>;
-  /** Measures the offset to the server clock and uses it for `X-Timestamp`; returns it in ms. */
-  syncClock(): Promise<number>;
+/** Every endpoint the client exposes, by name: the Effect functions behind its methods. */
+export interface ClientEndpoints extends SystemEndpoints, MarketEndpoints, CapitalEndpoints {}
+
+const endpoints: ClientEndpoints = {
+  ...systemEndpoints,
+  ...marketEndpoints,
+  ...capitalEndpoints,
+};
+
+/**
+ * A Backpack REST client: one Promise method per Effect endpoint (same name, same parameters).
+ * Its methods reject with a `BackpackError` instance.
+ */
+export interface BackpackClient extends Promisified<ClientEndpoints> {
   /** Releases the client's resources. Calls after `close()` reject. */
   close(): Promise<void>;
   /** Same as {@link BackpackClient.close}, for `await using`. */
@@ -70,20 +58,15 @@ const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ??
  */
 export const createClient = (options: CreateClientOptions = {}): BackpackClient => {
   const runtime = ManagedRuntime.make(layerBackpack(options));
-  const run = <A, E>(effect: Effect.Effect<A, E, BackpackServices>): Promise<A> =>
-    runPromise(runtime, effect);
   const close = (): Promise<void> => runtime.dispose();
   const description = `BackpackClient(${options.baseUrl ?? "default"}, ${
     options.apiSecret === undefined ? "public" : "signed"
   })`;
   return {
-    getStatus: () => run(getStatus()),
-    getTime: () => run(getTime()),
-    getMarkets: (params) => run(getMarkets(params)),
-    getMarket: (symbol) => run(getMarket({ symbol })),
-    getDepth: (params) => run(getDepth(params)),
-    getBalances: () => run(getBalances()),
-    syncClock: () => run(syncClock()),
+    ...promisify<BackpackServices, ClientEndpoints>(
+      endpoints,
+      (effect) => runPromise(runtime, effect),
+    ),
     close,
     [asyncDispose]: close,
     toString: () => description,

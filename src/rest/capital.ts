@@ -26,3 +26,12 @@ export const getBalances = (): Effect.Effect<Balances, BackpackError, BackpackHt
     instruction: "balanceQuery",
     schema: Balances,
   });
+
+/** The capital endpoints, by name (the Promise facade exposes each as a method). */
+export interface CapitalEndpoints {
+  /** {@link getBalances} */
+  readonly getBalances: typeof getBalances;
+}
+
+/** The capital endpoints, by name. */
+export const capitalEndpoints: CapitalEndpoints = { getBalances };

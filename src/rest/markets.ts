@@ -97,3 +97,16 @@ export const getDepth = (
       schema: Depth,
     });
   });
+
+/** The market-data endpoints, by name (the Promise facade exposes each as a method). */
+export interface MarketEndpoints {
+  /** {@link getMarkets} */
+  readonly getMarkets: typeof getMarkets;
+  /** {@link getMarket} */
+  readonly getMarket: typeof getMarket;
+  /** {@link getDepth} */
+  readonly getDepth: typeof getDepth;
+}
+
+/** The market-data endpoints, by name. */
+export const marketEndpoints: MarketEndpoints = { getMarkets, getMarket, getDepth };

@@ -43,3 +43,16 @@ export const syncClock = (): Effect.Effect<number, BackpackError, BackpackHttp |
     yield* clock.observe({ serverMs, sentAt, receivedAt });
     return yield* clock.offset;
   });
+
+/** The system endpoints, by name (the Promise facade exposes each as a method). */
+export interface SystemEndpoints {
+  /** {@link getStatus} */
+  readonly getStatus: typeof getStatus;
+  /** {@link getTime} */
+  readonly getTime: typeof getTime;
+  /** {@link syncClock} */
+  readonly syncClock: typeof syncClock;
+}
+
+/** The system endpoints, by name. */
+export const systemEndpoints: SystemEndpoints = { getStatus, getTime, syncClock };

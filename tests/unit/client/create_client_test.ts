@@ -27,7 +27,7 @@ Deno.test("facade: rejects with the tagged error instance itself", async () => {
   );
   const client = createClient({ fetch });
   try {
-    await assert.rejects(client.getMarket("NOPE_USDC"), (err: unknown) => {
+    await assert.rejects(client.getMarket({ symbol: "NOPE_USDC" }), (err: unknown) => {
       assert.ok(err instanceof ApiError);
       assert.equal(err._tag, "ApiError");
       assert.equal(err.code, "INVALID_MARKET");
