@@ -96,7 +96,7 @@ mapfile -t ENTRIES < <(node -e '
   for (const t of typeof e === "string" ? [e] : Object.values(e)) console.log(t.replace(/^\.\//, ""));
 ')
 CHECK_PATHS=("${ENTRIES[@]}")
-for p in src workers scripts; do if [ -d "$p" ]; then CHECK_PATHS+=("$p"); fi; done
+for p in src workers scripts examples; do if [ -d "$p" ]; then CHECK_PATHS+=("$p"); fi; done
 for p in tests/*/; do
   if [ "$p" != "tests/runtime/" ]; then CHECK_PATHS+=("${p%/}"); fi
 done
@@ -147,6 +147,21 @@ built=$GATE_OK
 
 section "export map (scripts/check_exports.ts)"
 gate "export map" deno run -A scripts/check_exports.ts
+
+# Package checks (scripts/check_package.ts): what JSR and npm would publish.
+section "jsr publish dry run (no slow types; nothing but sources)"
+gate "jsr dry run" deno run -A scripts/check_package.ts jsr
+
+if [ "$built" -eq 1 ]; then
+  section "publint --strict npm"
+  gate "publint" deno run -A scripts/check_package.ts publint
+
+  section "attw --pack npm --profile esm-only"
+  gate "attw" deno run -A scripts/check_package.ts attw
+
+  section "npm tarball contents (npm pack --dry-run)"
+  gate "npm tarball" deno run -A scripts/check_package.ts tarball
+fi
 
 # ---------------------------------------------------------------------------------------------
 # The smoke suites import the built package by its npm name, and effect (which a consumer of the
