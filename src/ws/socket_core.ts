@@ -1,0 +1,523 @@
+/**
+ * A transport-agnostic reconnecting WebSocket for Backpack streams, with no Effect runtime: plain
+ * TypeScript usable on the main thread or inside a Web Worker (the order-book worker reuses it).
+ *
+ * Modelled on viem's `utils/rpc/socket.ts`: the core owns the shared work and knows nothing about
+ * keys or decoding.
+ * - **Subscriptions are ref-counted**: `subscribe(["trade.SOL_USDC"])` twice sends one `SUBSCRIBE`;
+ *   `UNSUBSCRIBE` is sent when the last holder leaves.
+ * - **Reconnect** with jittered exponential backoff after any close not requested by {@link
+ *   ReconnectingSocket.close}, then **resubscribe** everything; private (`signed`) subscriptions are
+ *   re-signed with a fresh timestamp through the `sign` callback, so the core never holds a key.
+ * - **Dead-socket detection**: when `heartbeatTimeoutMs` is set, a socket that delivers no frame for
+ *   that long (checked every `heartbeatIntervalMs`) is closed and replaced. Backpack pings at the
+ *   protocol level, which browsers cannot observe, so pick a timeout above the quietest stream's
+ *   period (subscribe to a `ticker` stream, pushed every second, to keep a connection observable).
+ * - **Delivery and backpressure**: every inbound frame is classified ({@link SocketEvent}) and passed
+ *   synchronously to every listener, in arrival order; the core itself queues nothing, so it never
+ *   drops a frame. Listeners that buffer must bound their buffer and fail loudly on overflow (the
+ *   Effect streams in `socket.ts` do). An exception thrown by a listener does not stop delivery to
+ *   the others; it is re-thrown on a microtask so it surfaces as an uncaught error.
+ * - {@link ReconnectingSocket.close} clears every timer and closes the socket; the returned Promise
+ *   settles when the socket has reported its close (or after `closeTimeoutMs`).
+ *
+ * @module
+ */
+import { WebSocket as IsoWebSocket } from "isows";
+
+/** The part of a WebSocket the core uses (the native `WebSocket`, `ws`, or a test fake). */
+export interface WebSocketLike {
+  /** `0` connecting, `1` open, `2` closing, `3` closed. */
+  readonly readyState: number;
+  /** Sends a text frame. */
+  send(data: string): void;
+  /** Starts the closing handshake. */
+  close(code?: number, reason?: string): void;
+  /** Registers a listener for `open`, `message` (`event.data`), `close` (`event.code`, `event.reason`) or `error`. */
+  addEventListener(type: string, listener: (event: WebSocketEventLike) => void): void;
+}
+
+/** What the core reads from WebSocket events (`MessageEvent.data`, `CloseEvent.code/reason`). */
+export interface WebSocketEventLike {
+  /** Event type. */
+  readonly type: string;
+}
+
+/** A WebSocket constructor: `new WebSocket(url)`. */
+export type WebSocketConstructorLike = new (url: string) => WebSocketLike;
+
+/** `SUBSCRIBE` or `UNSUBSCRIBE`. */
+export type SubscriptionMethod = "SUBSCRIBE" | "UNSUBSCRIBE";
+
+/**
+ * Builds the full signed message for private streams (e.g. `{method, params, signature}`). Called
+ * again on every reconnect, so each resubscription carries a fresh timestamp.
+ */
+export type SignSubscription = (
+  streams: ReadonlyArray<string>,
+  method: SubscriptionMethod,
+) => Promise<object>;
+
+/** Timer functions; inject fakes in tests. */
+export interface SocketTimers {
+  /** Like `globalThis.setTimeout`. */
+  readonly setTimeout: (callback: () => void, ms: number) => unknown;
+  /** Like `globalThis.clearTimeout`. */
+  readonly clearTimeout: (handle: unknown) => void;
+}
+
+/** Reconnect delays: `min(maxMs, initialMs × factor^(attempt−1)) × (1 − jitter × random())`. */
+export interface BackoffOptions {
+  /** Delay before the first reconnect attempt, in ms. Default 250. */
+  readonly initialMs?: number;
+  /** Upper bound of a delay, in ms. Default 30000. */
+  readonly maxMs?: number;
+  /** Growth per attempt. Default 2. */
+  readonly factor?: number;
+  /** Fraction (0..1) of the delay that is randomised away. Default 0.5. */
+  readonly jitter?: number;
+}
+
+/** Options of {@link ReconnectingSocket}. */
+export interface SocketOptions {
+  /** WebSocket URL, e.g. `wss://ws.backpack.exchange`. */
+  readonly url: string;
+  /** WebSocket constructor. Default: `isows` (native WebSocket where present, `ws` on Node). */
+  readonly WebSocket?: WebSocketConstructorLike;
+  /** Signs private subscriptions; required before subscribing with `signed: true`. */
+  readonly sign?: SignSubscription;
+  /** Period of the dead-socket check in ms. Default `heartbeatTimeoutMs / 4`. */
+  readonly heartbeatIntervalMs?: number;
+  /** No frame (nor open) for this many ms → close and reconnect. Default: no dead-socket detection. */
+  readonly heartbeatTimeoutMs?: number;
+  /** Reconnect delays. */
+  readonly backoff?: BackoffOptions;
+  /** Consecutive failed reconnect attempts before giving up (status `closed`). Default unlimited. */
+  readonly maxAttempts?: number;
+  /** Uniform random numbers in [0, 1) for the jitter; pass a seeded one for reproducible delays. */
+  readonly random?: () => number;
+  /** Timer functions. Default: the global ones. */
+  readonly timers?: SocketTimers;
+  /** How long {@link ReconnectingSocket.close} waits for the socket's close event, in ms. Default 1000. */
+  readonly closeTimeoutMs?: number;
+}
+
+/** Options of {@link ReconnectingSocket.subscribe}. */
+export interface SubscriptionOptions {
+  /** Private (`account.*`) streams: the message is built by the `sign` callback. */
+  readonly signed?: boolean;
+}
+
+/** A classified inbound frame. */
+export type SocketEvent =
+  | {
+    /** A data frame `{stream, data}`. */
+    readonly type: "data";
+    /** The stream name, e.g. `trade.SOL_USDC`. */
+    readonly stream: string;
+    /** The payload, undecoded. */
+    readonly data: unknown;
+  }
+  | {
+    /** An error frame `{id, error: {code, message}}` (e.g. 4006 "Invalid stream"). */
+    readonly type: "error";
+    /** The request id the server echoed (`null` in practice). */
+    readonly id: unknown;
+    /** Server error code. */
+    readonly code: number;
+    /** Server message. */
+    readonly message: string;
+  }
+  | {
+    /** A (re)subscription could not be sent because signing failed. */
+    readonly type: "subscribeFailed";
+    /** The streams concerned. */
+    readonly streams: ReadonlyArray<string>;
+    /** Why. */
+    readonly reason: string;
+  }
+  | {
+    /** A frame that is not JSON, or JSON of no known shape (e.g. an undocumented acknowledgement). */
+    readonly type: "unrecognized";
+    /** The frame text (truncated to 1000 characters). */
+    readonly raw: string;
+    /** Why it was not recognised. */
+    readonly reason: string;
+  };
+
+/** Connection life cycle, reported to status listeners. */
+export type SocketStatus =
+  | {
+    /** A socket is being opened (`attempt` 0 first, then the reconnect attempt number). */
+    readonly status: "connecting";
+    /** 0 for the first connection, n for the n-th consecutive reconnect attempt. */
+    readonly attempt: number;
+  }
+  | {
+    /** The socket is open; subscriptions have been (re)sent. */
+    readonly status: "open";
+    /** The attempt that succeeded. */
+    readonly attempt: number;
+  }
+  | {
+    /** The socket was lost; a new one is opened after `delayMs`. */
+    readonly status: "reconnecting";
+    /** The upcoming attempt number (1-based). */
+    readonly attempt: number;
+    /** Backoff delay before it, in ms. */
+    readonly delayMs: number;
+    /** Why the previous socket was lost. */
+    readonly reason: string;
+  }
+  | {
+    /** Terminal: `close()` was called or `maxAttempts` was exhausted. */
+    readonly status: "closed";
+    /** Why. */
+    readonly reason: string;
+  };
+
+const MAX_RAW = 1000;
+
+/** Classifies one text frame. Exported for tests and for code that reads frames itself. */
+export const classifyFrame = (text: string): SocketEvent => {
+  let frame: unknown;
+  try {
+    frame = JSON.parse(text);
+  } catch {
+    return { type: "unrecognized", raw: text.slice(0, MAX_RAW), reason: "not JSON" };
+  }
+  if (typeof frame === "object" && frame !== null) {
+    const f = frame as Record<string, unknown>;
+    if (typeof f.stream === "string" && "data" in f) {
+      return { type: "data", stream: f.stream, data: f.data };
+    }
+    const error = f.error;
+    if (typeof error === "object" && error !== null) {
+      const e = error as Record<string, unknown>;
+      return {
+        type: "error",
+        id: f.id ?? null,
+        code: typeof e.code === "number" ? e.code : Number(e.code),
+        message: typeof e.message === "string" ? e.message : String(e.message),
+      };
+    }
+  }
+  return { type: "unrecognized", raw: text.slice(0, MAX_RAW), reason: "unknown frame shape" };
+};
+
+const frameText = (data: unknown): string | undefined => {
+  if (typeof data === "string") return data;
+  if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
+  if (ArrayBuffer.isView(data)) return new TextDecoder().decode(data);
+  return undefined;
+};
+
+const OPEN = 1;
+
+interface Entry {
+  count: number;
+  readonly signed: boolean;
+}
+
+/** Computes the backoff delay of reconnect `attempt` (1-based). */
+export const backoffDelay = (
+  attempt: number,
+  backoff: BackoffOptions = {},
+  random: () => number = Math.random,
+): number => {
+  const { initialMs = 250, maxMs = 30000, factor = 2, jitter = 0.5 } = backoff;
+  const capped = Math.min(maxMs, initialMs * factor ** Math.max(0, attempt - 1));
+  return Math.round(capped * (1 - jitter * random()));
+};
+
+/**
+ * A reconnecting, ref-counting WebSocket subscription manager. Connects on the first subscription
+ * (or {@link ReconnectingSocket.connect}).
+ */
+export class ReconnectingSocket {
+  readonly #options: SocketOptions;
+  readonly #timers: SocketTimers;
+  readonly #entries = new Map<string, Entry>();
+  readonly #messageListeners = new Set<(event: SocketEvent) => void>();
+  readonly #statusListeners = new Set<(status: SocketStatus) => void>();
+  #ws: WebSocketLike | undefined;
+  #attempt = 0;
+  #closed = false;
+  #reconnectTimer: unknown;
+  #heartbeatTimer: unknown;
+  #silentMs = 0;
+  #sawFrame = false;
+  #status: SocketStatus = { status: "closed", reason: "not connected yet" };
+
+  /** Creates the socket manager; no connection is opened until something subscribes. */
+  constructor(options: SocketOptions) {
+    this.#options = options;
+    this.#timers = options.timers ?? {
+      setTimeout: (callback, ms) => setTimeout(callback, ms),
+      clearTimeout: (handle) => clearTimeout(handle as number),
+    };
+  }
+
+  /** The last reported status. */
+  get status(): SocketStatus {
+    return this.#status;
+  }
+
+  /** Streams currently held (ref count > 0), with their ref counts. */
+  get subscriptions(): ReadonlyMap<string, number> {
+    return new Map([...this.#entries].map(([stream, entry]) => [stream, entry.count]));
+  }
+
+  /** Adds a frame listener; returns a function that removes it. */
+  onMessage(listener: (event: SocketEvent) => void): () => void {
+    this.#messageListeners.add(listener);
+    return () => this.#messageListeners.delete(listener);
+  }
+
+  /** Adds a status listener; returns a function that removes it. */
+  onStatus(listener: (status: SocketStatus) => void): () => void {
+    this.#statusListeners.add(listener);
+    return () => this.#statusListeners.delete(listener);
+  }
+
+  /** Opens the connection now (idempotent; no-op after {@link ReconnectingSocket.close}). */
+  connect(): void {
+    if (this.#closed || this.#ws !== undefined || this.#reconnectTimer !== undefined) return;
+    this.#open();
+  }
+
+  /**
+   * Takes one reference on each stream. Streams going from 0 to 1 references are sent in one
+   * `SUBSCRIBE` (signed through `sign` when `signed`) if the socket is open, else on open.
+   * Throws if the socket is closed or `signed` is requested without a `sign` callback.
+   */
+  subscribe(streams: ReadonlyArray<string>, options: SubscriptionOptions = {}): void {
+    if (this.#closed) throw new Error("the socket is closed");
+    const signed = options.signed ?? false;
+    if (signed && this.#options.sign === undefined) {
+      throw new Error("signed subscriptions need a sign callback");
+    }
+    const added: string[] = [];
+    for (const stream of new Set(streams)) {
+      const entry = this.#entries.get(stream);
+      if (entry === undefined) {
+        this.#entries.set(stream, { count: 1, signed });
+        added.push(stream);
+      } else entry.count++;
+    }
+    this.connect();
+    if (added.length > 0 && this.#ws?.readyState === OPEN) {
+      this.#send(this.#ws, added, signed, "SUBSCRIBE");
+    }
+  }
+
+  /**
+   * Releases one reference on each stream; streams reaching 0 are sent in one `UNSUBSCRIBE` (public
+   * ones) and one signed `UNSUBSCRIBE` (private ones), if the socket is open.
+   */
+  unsubscribe(streams: ReadonlyArray<string>): void {
+    const removed: [string[], string[]] = [[], []];
+    for (const stream of new Set(streams)) {
+      const entry = this.#entries.get(stream);
+      if (entry === undefined) continue;
+      if (--entry.count === 0) {
+        this.#entries.delete(stream);
+        removed[entry.signed ? 1 : 0].push(stream);
+      }
+    }
+    const ws = this.#ws;
+    if (ws?.readyState !== OPEN || this.#closed) return;
+    if (removed[0].length > 0) this.#send(ws, removed[0], false, "UNSUBSCRIBE");
+    if (removed[1].length > 0) this.#send(ws, removed[1], true, "UNSUBSCRIBE");
+  }
+
+  /**
+   * Stops for good: clears every timer, forgets subscriptions and closes the socket. Resolves once
+   * the socket reported its close (at most `closeTimeoutMs` later). Idempotent.
+   */
+  close(): Promise<void> {
+    if (this.#closed) return Promise.resolve();
+    this.#closed = true;
+    this.#clearTimers();
+    this.#entries.clear();
+    const ws = this.#ws;
+    this.#ws = undefined;
+    this.#setStatus({ status: "closed", reason: "closed by the client" });
+    this.#messageListeners.clear();
+    this.#statusListeners.clear();
+    if (ws === undefined || ws.readyState === 3) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = this.#timers.setTimeout(resolve, this.#options.closeTimeoutMs ?? 1000);
+      ws.addEventListener("close", () => {
+        this.#timers.clearTimeout(timer);
+        resolve();
+      });
+      try {
+        ws.close(1000, "client closed");
+      } catch {
+        this.#timers.clearTimeout(timer);
+        resolve();
+      }
+    });
+  }
+
+  #open(): void {
+    const Ctor = this.#options.WebSocket ?? (IsoWebSocket as unknown as WebSocketConstructorLike);
+    this.#setStatus({ status: "connecting", attempt: this.#attempt });
+    let ws: WebSocketLike;
+    try {
+      ws = new Ctor(this.#options.url);
+    } catch (cause) {
+      this.#lost(`could not create the socket: ${String(cause)}`);
+      return;
+    }
+    this.#ws = ws;
+    const current = () => this.#ws === ws && !this.#closed;
+    ws.addEventListener("open", () => {
+      if (!current()) return;
+      this.#sawFrame = true;
+      this.#setStatus({ status: "open", attempt: this.#attempt });
+      this.#attempt = 0;
+      this.#resubscribe(ws);
+    });
+    ws.addEventListener("message", (event) => {
+      if (!current()) return;
+      this.#sawFrame = true;
+      const data = (event as WebSocketEventLike & { readonly data?: unknown }).data;
+      const text = frameText(data);
+      this.#emit(
+        text === undefined
+          ? { type: "unrecognized", raw: String(data), reason: "binary frame of unknown type" }
+          : classifyFrame(text),
+      );
+    });
+    ws.addEventListener("close", (event) => {
+      if (!current()) return;
+      const { code, reason } = event as { readonly code?: number; readonly reason?: string };
+      this.#lost(`closed with code ${code ?? "?"}${reason ? `: ${reason}` : ""}`);
+    });
+    // An error is always followed by a close event, which does the reconnecting.
+    ws.addEventListener("error", () => {});
+    this.#startHeartbeat();
+  }
+
+  #resubscribe(ws: WebSocketLike): void {
+    const publicStreams: string[] = [];
+    const privateStreams: string[] = [];
+    for (const [stream, entry] of this.#entries) {
+      (entry.signed ? privateStreams : publicStreams).push(stream);
+    }
+    if (publicStreams.length > 0) this.#send(ws, publicStreams, false, "SUBSCRIBE");
+    if (privateStreams.length > 0) this.#send(ws, privateStreams, true, "SUBSCRIBE");
+  }
+
+  #send(
+    ws: WebSocketLike,
+    streams: ReadonlyArray<string>,
+    signed: boolean,
+    method: SubscriptionMethod,
+  ): void {
+    if (!signed) {
+      ws.send(JSON.stringify({ method, params: streams }));
+      return;
+    }
+    const sign = this.#options.sign!;
+    sign(streams, method).then(
+      (message) => {
+        // The socket may have been replaced (the new one resubscribes by itself) or the streams
+        // released while signing.
+        if (this.#ws !== ws || this.#closed || ws.readyState !== OPEN) return;
+        const still = streams.filter((s) =>
+          method === "SUBSCRIBE" ? this.#entries.has(s) : !this.#entries.has(s)
+        );
+        if (still.length === 0) return;
+        const params = (message as { params?: unknown }).params;
+        const body = still.length === streams.length || !Array.isArray(params)
+          ? message
+          : { ...message, params: still };
+        ws.send(JSON.stringify(body));
+      },
+      (cause) => {
+        if (this.#closed) return;
+        this.#emit({ type: "subscribeFailed", streams, reason: String(cause) });
+      },
+    );
+  }
+
+  #lost(reason: string): void {
+    this.#clearTimers();
+    const ws = this.#ws;
+    this.#ws = undefined;
+    if (ws !== undefined && ws.readyState < 2) {
+      try {
+        ws.close(4000, reason.slice(0, 100));
+      } catch {
+        // already closing
+      }
+    }
+    const attempt = this.#attempt + 1;
+    const maxAttempts = this.#options.maxAttempts ?? Infinity;
+    if (attempt > maxAttempts) {
+      this.#closed = true;
+      this.#entries.clear();
+      this.#setStatus({
+        status: "closed",
+        reason: `gave up after ${maxAttempts} reconnect attempts; last: ${reason}`,
+      });
+      return;
+    }
+    this.#attempt = attempt;
+    const delayMs = backoffDelay(attempt, this.#options.backoff, this.#options.random);
+    this.#setStatus({ status: "reconnecting", attempt, delayMs, reason });
+    this.#reconnectTimer = this.#timers.setTimeout(() => {
+      this.#reconnectTimer = undefined;
+      if (!this.#closed) this.#open();
+    }, delayMs);
+  }
+
+  #startHeartbeat(): void {
+    const timeout = this.#options.heartbeatTimeoutMs;
+    if (timeout === undefined || timeout <= 0) return;
+    const interval = this.#options.heartbeatIntervalMs ?? Math.max(1, Math.floor(timeout / 4));
+    this.#silentMs = 0;
+    this.#sawFrame = false;
+    const tick = () => {
+      this.#heartbeatTimer = undefined;
+      if (this.#closed || this.#ws === undefined) return;
+      this.#silentMs = this.#sawFrame ? 0 : this.#silentMs + interval;
+      this.#sawFrame = false;
+      if (this.#silentMs >= timeout) {
+        this.#lost(`heartbeat timeout: no frame for ${this.#silentMs} ms`);
+        return;
+      }
+      this.#heartbeatTimer = this.#timers.setTimeout(tick, interval);
+    };
+    this.#heartbeatTimer = this.#timers.setTimeout(tick, interval);
+  }
+
+  #clearTimers(): void {
+    if (this.#reconnectTimer !== undefined) this.#timers.clearTimeout(this.#reconnectTimer);
+    if (this.#heartbeatTimer !== undefined) this.#timers.clearTimeout(this.#heartbeatTimer);
+    this.#reconnectTimer = undefined;
+    this.#heartbeatTimer = undefined;
+  }
+
+  #setStatus(status: SocketStatus): void {
+    this.#status = status;
+    for (const listener of [...this.#statusListeners]) this.#call(listener, status);
+  }
+
+  #emit(event: SocketEvent): void {
+    for (const listener of [...this.#messageListeners]) this.#call(listener, event);
+  }
+
+  #call<A>(listener: (value: A) => void, value: A): void {
+    try {
+      listener(value);
+    } catch (error) {
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  }
+}
