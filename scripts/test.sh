@@ -161,6 +161,9 @@ if [ "$built" -eq 1 ]; then
 
   section "npm tarball contents (npm pack --dry-run)"
   gate "npm tarball" deno run -A scripts/check_package.ts tarball
+
+  section "bundle sizes (scripts/size.ts, size-budgets.json)"
+  gate "size budgets" deno run -A scripts/size.ts
 fi
 
 # ---------------------------------------------------------------------------------------------
