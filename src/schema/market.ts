@@ -174,6 +174,9 @@ const MarginFunctionSchema = Schema.Struct({
   factor: DecimalFromString,
 });
 
+/** Schema of {@link MarginFunction} (also used by positions). */
+export const MarginFunction: Schema.Decoder<MarginFunction> = MarginFunctionSchema;
+
 /** Schema of {@link Market}. */
 export const Market: Schema.Decoder<Market> = Schema.Struct({
   symbol: Schema.String,
