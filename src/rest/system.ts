@@ -1,5 +1,6 @@
 /**
- * System endpoints (public): status, server time, and the server-clock sync built on the latter.
+ * System endpoints (public): status, ping, server time, exchange wallets, and the server-clock sync
+ * built on the server time.
  *
  * @module
  */
@@ -7,7 +8,8 @@ import * as Clock from "effect/Clock";
 import * as Effect from "effect/Effect";
 import { ServerClock } from "../auth/server_clock.ts";
 import type { BackpackError } from "../errors.ts";
-import { ServerTime, SystemStatus } from "../schema/status.ts";
+import { type Wallet, Wallets } from "../schema/asset.ts";
+import { Pong, ServerTime, SystemStatus } from "../schema/status.ts";
 import { type BackpackHttp, publicCall } from "./http.ts";
 
 /**
@@ -28,6 +30,14 @@ export const getStatus = (): Effect.Effect<SystemStatus, BackpackError, Backpack
  */
 export const getTime = (): Effect.Effect<number, BackpackError, BackpackHttp> =>
   publicCall({ method: "GET", path: "/api/v1/time", schema: ServerTime, responseType: "text" });
+
+/** Liveness check: resolves to `"pong"`. `GET /api/v1/ping` (public; the body is `text/plain`). */
+export const ping = (): Effect.Effect<string, BackpackError, BackpackHttp> =>
+  publicCall({ method: "GET", path: "/api/v1/ping", schema: Pong, responseType: "text" });
+
+/** The exchange's deposit wallets, per blockchain. `GET /api/v1/wallets` (public). */
+export const getWallets = (): Effect.Effect<ReadonlyArray<Wallet>, BackpackError, BackpackHttp> =>
+  publicCall({ method: "GET", path: "/api/v1/wallets", schema: Wallets });
 
 /**
  * Reads the server time and feeds the sample (with the local send/receive times) to
@@ -52,7 +62,17 @@ export interface SystemEndpoints {
   readonly getTime: typeof getTime;
   /** {@link syncClock} */
   readonly syncClock: typeof syncClock;
+  /** {@link ping} */
+  readonly ping: typeof ping;
+  /** {@link getWallets} */
+  readonly getWallets: typeof getWallets;
 }
 
 /** The system endpoints, by name. */
-export const systemEndpoints: SystemEndpoints = { getStatus, getTime, syncClock };
+export const systemEndpoints: SystemEndpoints = {
+  getStatus,
+  getTime,
+  syncClock,
+  ping,
+  getWallets,
+};

@@ -1,5 +1,6 @@
 /**
- * System endpoint models: `GET /api/v1/status` and the plain-text `GET /api/v1/time`.
+ * System endpoint models: `GET /api/v1/status` and the plain-text `GET /api/v1/time` and
+ * `GET /api/v1/ping`.
  *
  * @module
  */
@@ -26,3 +27,6 @@ export const SystemStatus: Schema.Decoder<SystemStatus> = Schema.Struct({
 export const ServerTime: Schema.Decoder<number> = Schema.Trim.pipe(
   Schema.decodeTo(Schema.FiniteFromString),
 );
+
+/** The `text/plain` body of `GET /api/v1/ping` (`pong`), whitespace trimmed. */
+export const Pong: Schema.Decoder<string> = Schema.Trim;
