@@ -145,7 +145,10 @@ export const startSimulator = async (
     ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
   });
   const listener = serveDeno(server, options.port ?? 0);
-  const advance = (now = Date.now()): void => exchange.advance(now);
+  const advance = (now = Date.now()): void => {
+    exchange.advance(now);
+    server.tick(now);
+  };
   const tickMs = options.tickMs ?? 100;
   const timer = tickMs > 0 ? setInterval(advance, tickMs) : undefined;
   return {

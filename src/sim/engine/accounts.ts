@@ -14,6 +14,8 @@ import type {
   SimFill,
   SimFundingPayment,
   SimOrder,
+  SimPositionRecord,
+  SimSettlement,
 } from "./types.ts";
 
 /** One asset balance. `locked` is held by open orders. */
@@ -41,6 +43,10 @@ export class Account {
   readonly fills: SimFill[] = [];
   readonly orderHistory: SimOrder[] = [];
   readonly funding: SimFundingPayment[] = [];
+  /** Settlement ledger (realized PnL, funding, fees). */
+  readonly settlements: SimSettlement[] = [];
+  /** Records of closed positions. */
+  readonly closedPositions: SimPositionRecord[] = [];
 
   /** @param system synthetic-liquidity accounts: never rejected for funds or margin. */
   constructor(config: SimAccountConfig, readonly system: boolean = false) {

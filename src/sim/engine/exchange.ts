@@ -15,9 +15,13 @@ import { type EngineOrder, newOrder, remaining, toSimOrder } from "./orders.ts";
 import { Random } from "./random.ts";
 import { collateralView, positionViews } from "./risk.ts";
 import { MARKET_MAKER_ID, quotesAround, TAKER_FLOW_ID, takerFlow } from "./synthetic_liquidity.ts";
+import { liquidateUnderwater } from "./liquidation.ts";
+import { openRecord } from "./settlement.ts";
 import { type MarketState, TradingCore } from "./trading.ts";
+import { checkTriggers, placeTrigger } from "./triggers.ts";
 import {
   type CancelAllOrderType,
+  type SettlementSource,
   type Side,
   type SimAccountPatch,
   type SimAccountSettings,
@@ -40,6 +44,8 @@ import {
   type SimOrderRequest,
   type SimOrderSelector,
   type SimPosition,
+  type SimPositionRecord,
+  type SimSettlement,
   type SimTicker,
   type SimTrade,
   type SimTrueBook,
@@ -95,9 +101,9 @@ export class Exchange implements SimExchange {
       createdAt: core.now,
     });
     try {
-      if (order.triggerPrice !== null) core.placeTrigger(order);
+      if (order.triggerPrice !== null) placeTrigger(core, order);
       else core.submit(order);
-      core.checkTriggers(state);
+      checkTriggers(core, state);
     } finally {
       core.flush(state);
     }
@@ -317,6 +323,42 @@ export class Exchange implements SimExchange {
     );
   }
 
+  transfer(accountId: string, asset: string, amount: string, now: number): void {
+    this.#clock(now);
+    const account = this.#core.account(accountId);
+    const delta = d(amount);
+    if (delta.isNegative() && account.balance(asset).available.plus(delta).isNegative()) {
+      throw Errors.insufficientFunds();
+    }
+    account.credit(asset, delta);
+  }
+
+  assetPrice(asset: string): string {
+    return str(this.#core.assetPrice(asset));
+  }
+
+  settlementHistory(
+    accountId: string,
+    filter: SimHistoryFilter & { readonly source?: SettlementSource } = {},
+  ): SimSettlement[] {
+    const rows = this.#core.account(accountId).settlements.filter((row) =>
+      filter.source === undefined || row.source === filter.source
+    );
+    return page<SimSettlement & { readonly symbol?: undefined }>(rows, filter, (r) => r.timestamp);
+  }
+
+  positionHistory(
+    accountId: string,
+    filter: SimHistoryFilter & { readonly state?: "Open" | "Closed" } = {},
+  ): SimPositionRecord[] {
+    const account = this.#core.account(accountId);
+    const open = [...account.positions.values()].map((p) => openRecord(this.#core, account, p));
+    const rows = [...account.closedPositions, ...open]
+      .filter((row) => filter.state === undefined || row.state === filter.state)
+      .sort((a, b) => a.openedAt - b.openedAt);
+    return page(rows, filter, (row) => row.openedAt);
+  }
+
   subscribe(listener: SimListener): () => void {
     return this.#core.subscribe(listener);
   }
@@ -344,7 +386,7 @@ export class Exchange implements SimExchange {
           core.submit(this.#systemOrder(state, TAKER_FLOW_ID, flow.side, flow.quantity, null));
         }
       }
-      core.checkTriggers(state);
+      checkTriggers(core, state);
       core.flush(state);
       core.emit({
         type: "markPrice",
@@ -366,6 +408,7 @@ export class Exchange implements SimExchange {
         });
       }
     }
+    liquidateUnderwater(core);
   }
 
   /** Moves the market maker's quotes to the current mark (only changed levels are touched). */

@@ -6,6 +6,7 @@
  */
 import type { Decimal } from "decimal.js";
 import { str } from "./num.ts";
+import { recordSettlement } from "./settlement.ts";
 import type { MarketState, TradingCore } from "./trading.ts";
 
 /** Funding paid (−) or received (+) by a position of `netQuantity` at `mark` and `rate`. */
@@ -27,6 +28,7 @@ export const settleFunding = (core: TradingCore, state: MarketState, intervalEnd
     const payment = fundingPayment(position.netQuantity, price.mark, rate);
     account.credit(market.quote, payment);
     position.cumulativeFunding = position.cumulativeFunding.plus(payment);
+    recordSettlement(core, account, "FundingPayment", payment, position.positionId);
     if (account.system) continue;
     account.funding.push({
       symbol: market.symbol,

@@ -12,6 +12,7 @@ import type {
   SelfTradePrevention,
   Side,
   SimOrder,
+  SystemOrderType,
   TimeInForce,
   TriggerBy,
 } from "./types.ts";
@@ -58,6 +59,8 @@ export interface EngineOrder {
   lockAsset: string | null;
   /** Lock released per unit of base filled (limit orders); `null` → release what the fill cost. */
   lockPerUnit: Decimal | null;
+  /** Set on orders the engine places for the account (liquidations). */
+  systemOrderType?: SystemOrderType;
 }
 
 /** Base quantity not yet executed (`null` for a market order sized by quote). */

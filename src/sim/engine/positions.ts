@@ -24,8 +24,17 @@ export class Position {
   fees: Decimal = ZERO;
   /** Funding received (+) / paid (−) since the position was opened. */
   cumulativeFunding: Decimal = ZERO;
+  /** Base quantity closed since the position was opened. */
+  closedVolume: Decimal = ZERO;
+  /** Base quantity closed by liquidation. */
+  liquidated: Decimal = ZERO;
 
-  constructor(readonly symbol: string, readonly positionId: string) {}
+  /** @param openedAt Unix ms of the first fill. */
+  constructor(
+    readonly symbol: string,
+    readonly positionId: string,
+    readonly openedAt: number,
+  ) {}
 
   /** Applies a fill of `quantity` at `price` on `side`. */
   apply(side: Side, quantity: Decimal, price: Decimal): PositionChange {
@@ -40,6 +49,7 @@ export class Position {
     const closed = min(quantity, n.abs());
     const direction = n.isPositive() ? 1 : -1;
     const realizedPnl = closed.mul(price.minus(this.entryPrice)).mul(direction);
+    this.closedVolume = this.closedVolume.plus(closed);
     this.pnlRealized = this.pnlRealized.plus(realizedPnl);
     this.netQuantity = next;
     if (next.isZero()) return { realizedPnl, kind: "positionClosed" };

@@ -1,7 +1,8 @@
 /**
- * The trading core: order submission (reserve funds/margin, match, rest or expire), trade
- * settlement (balances, fees, positions, fills), cancellation, trigger orders and attached
- * TP/SL children. It owns all mutable market and account state; `exchange.ts` is its facade.
+ * The trading core: order submission (reserve funds/margin, match, rest or expire), trades,
+ * cancellation and order lifecycle events. It owns all mutable market and account state;
+ * settlement of fills is in `settlement.ts`, trigger orders and TP/SL children in `triggers.ts`,
+ * liquidations in `liquidation.ts`; `exchange.ts` is the facade.
  *
  * @module
  */
@@ -12,10 +13,11 @@ import type { Market } from "./markets.ts";
 import { crosses, match, type MatchHost, walk } from "./matching.ts";
 import { d, floorTo, min, str, ZERO } from "./num.ts";
 import { OrderBook } from "./order_book.ts";
-import { type EngineOrder, isFinal, newOrder, remaining, toSimOrder } from "./orders.ts";
-import { Position } from "./positions.ts";
+import { type EngineOrder, remaining, toSimOrder } from "./orders.ts";
 import { PriceProcess } from "./price_process.ts";
-import { accountRisk, effectiveImf, positionView, type RiskPrices } from "./risk.ts";
+import { accountRisk, effectiveImf, type RiskPrices } from "./risk.ts";
+import { settleFill } from "./settlement.ts";
+import { spawnChildren } from "./triggers.ts";
 import type {
   ExpiryReason,
   OrderEventKind,
@@ -43,10 +45,6 @@ export interface MarketState {
 
 /** Public trades kept per symbol (for trades, ticker and klines). */
 const TRADE_HISTORY = 20_000;
-/** Trigger evaluation rounds per operation (triggers can set off triggers). */
-const TRIGGER_ROUNDS = 8;
-
-const isPercent = (text: string | null): boolean => text !== null && text.endsWith("%");
 
 /** State and trading rules of the simulator. */
 export class TradingCore implements RiskPrices {
@@ -55,6 +53,7 @@ export class TradingCore implements RiskPrices {
   readonly #listeners: Set<SimListener> = new Set();
   #orderSeq = 1_000_000_000n;
   #positionSeq = 5_000_000n;
+  #settlementSeq = 0;
   now: number;
 
   constructor(markets: ReadonlyArray<Market>, now: number) {
@@ -124,7 +123,7 @@ export class TradingCore implements RiskPrices {
     return this.now * 1000;
   }
 
-  #orderEvent(
+  orderEvent(
     order: EngineOrder,
     event: OrderEventKind,
     fill?: SimFillDetail,
@@ -175,6 +174,17 @@ export class TradingCore implements RiskPrices {
 
   // ---- order lifecycle ----------------------------------------------------------------------
 
+  /** The next settlement-ledger sequence number. */
+  nextSettlementSequence(): number {
+    return ++this.#settlementSeq;
+  }
+
+  /** A new position id. */
+  nextPositionId(): string {
+    this.#positionSeq += 1n;
+    return String(this.#positionSeq);
+  }
+
   /** A new order id. */
   nextOrderId(): string {
     this.#orderSeq += 1n;
@@ -182,7 +192,7 @@ export class TradingCore implements RiskPrices {
   }
 
   /** Registers an open order (resting or trigger-pending) with its account. */
-  #open(order: EngineOrder): void {
+  open(order: EngineOrder): void {
     const account = this.account(order.accountId);
     account.openOrders.set(order.id, order);
     if (order.clientId !== null) account.clientIds.set(order.clientId, order.id);
@@ -197,8 +207,8 @@ export class TradingCore implements RiskPrices {
       account.clientIds.delete(order.clientId);
     }
     if (!account.system) account.orderHistory.push(toSimOrder(order));
-    if (event !== null) this.#orderEvent(order, event);
-    if (order.executedQuantity.gt(0)) this.#spawnChildren(order);
+    if (event !== null) this.orderEvent(order, event);
+    if (order.executedQuantity.gt(0)) spawnChildren(this, order);
   }
 
   /** Expires an order that is not (or no longer) on the book. */
@@ -218,21 +228,6 @@ export class TradingCore implements RiskPrices {
     }
     order.status = "Cancelled";
     this.finalize(order, "orderCancelled");
-  }
-
-  /** Places a trigger order: it waits in `TriggerPending` until its reference price is reached. */
-  placeTrigger(order: EngineOrder, above?: boolean): void {
-    const state = this.state(order.symbol);
-    order.triggerAbove = above ?? order.triggerPrice!.gte(this.#reference(state, order));
-    state.triggers.push(order);
-    this.#open(order);
-    this.#orderEvent(order, "triggerPlaced");
-  }
-
-  #reference(state: MarketState, order: EngineOrder): Decimal {
-    if (order.triggerBy === "MarkPrice") return state.price.mark;
-    if (order.triggerBy === "IndexPrice") return state.price.index;
-    return state.lastPrice ?? state.price.mark;
   }
 
   /**
@@ -257,9 +252,9 @@ export class TradingCore implements RiskPrices {
       order.accountId,
     );
     this.#reserve(account, order, state, estimate.quantity, estimate.quote);
-    this.#open(order);
-    this.#orderEvent(order, "orderAccepted");
-    if (order.reduceOnly && this.#reducible(order).lte(0)) {
+    this.open(order);
+    this.orderEvent(order, "orderAccepted");
+    if (order.reduceOnly && this.reducible(order).lte(0)) {
       return this.expire(order, "ReduceOnlyNotReduced");
     }
     if (
@@ -271,7 +266,7 @@ export class TradingCore implements RiskPrices {
     const end = match(book, order, this.#host);
     if (order.status === "Filled") return;
     if (end === "selfTrade") return this.expire(order, "SelfTradePrevention");
-    if (order.reduceOnly && this.#reducible(order).lte(0)) {
+    if (order.reduceOnly && this.reducible(order).lte(0)) {
       return this.expire(order, "ReduceOnlyNotReduced");
     }
     if (order.orderType === "Market") {
@@ -286,7 +281,7 @@ export class TradingCore implements RiskPrices {
   }
 
   /** Base quantity a reduce-only order may still fill: the opposite position, else 0. */
-  #reducible(order: EngineOrder): Decimal {
+  reducible(order: EngineOrder): Decimal {
     const n = this.account(order.accountId).positions.get(order.symbol)?.netQuantity ?? ZERO;
     const opposite = order.side === "Bid" ? n.isNegative() : n.isPositive();
     return opposite ? n.abs() : ZERO;
@@ -349,11 +344,11 @@ export class TradingCore implements RiskPrices {
           this.market(taker.symbol).stepSize,
         )
         : remaining(taker)!;
-      if (taker.reduceOnly) cap = min(cap, this.#reducible(taker));
+      if (taker.reduceOnly) cap = min(cap, this.reducible(taker));
       return cap;
     },
     makerCapacity: (maker) =>
-      maker.reduceOnly ? min(remaining(maker)!, this.#reducible(maker)) : remaining(maker)!,
+      maker.reduceOnly ? min(remaining(maker)!, this.reducible(maker)) : remaining(maker)!,
     trade: (taker, maker, price, quantity) => this.#trade(taker, maker, price, quantity),
     expireMaker: (maker, reason) => {
       this.state(maker.symbol).book.remove(maker, remaining(maker)!);
@@ -365,9 +360,9 @@ export class TradingCore implements RiskPrices {
     const state = this.state(taker.symbol);
     state.tradeSeq += 1n;
     const tradeId = String(state.tradeSeq);
-    this.#settle(state, maker, true, price, quantity, tradeId);
+    settleFill(this, state, maker, true, price, quantity, tradeId);
     state.book.reduce(maker, quantity);
-    this.#settle(state, taker, false, price, quantity, tradeId);
+    settleFill(this, state, taker, false, price, quantity, tradeId);
     state.lastPrice = price;
     const buyer = taker.side === "Bid" ? taker : maker;
     const seller = taker.side === "Bid" ? maker : taker;
@@ -394,171 +389,5 @@ export class TradingCore implements RiskPrices {
     });
     if (maker.status === "Filled") this.finalize(maker, null);
     if (taker.status === "Filled") this.finalize(taker, null);
-  }
-
-  #settle(
-    state: MarketState,
-    order: EngineOrder,
-    isMaker: boolean,
-    price: Decimal,
-    quantity: Decimal,
-    tradeId: string,
-  ): void {
-    const { market } = state;
-    const account = this.account(order.accountId);
-    const quote = price.mul(quantity);
-    const fee = quote.mul(isMaker ? account.makerFee : account.takerFee);
-    order.executedQuantity = order.executedQuantity.plus(quantity);
-    order.executedQuoteQuantity = order.executedQuoteQuantity.plus(quote);
-    const left = remaining(order);
-    order.status = left !== null && left.lte(0) ? "Filled" : "PartiallyFilled";
-    if (market.perp) {
-      account.unlock(order, quantity.mul(order.lockPerUnit ?? ZERO));
-      this.#applyPosition(account, order, price, quantity, fee);
-    } else if (order.side === "Bid") {
-      const cost = quote.plus(fee);
-      account.unlock(order, order.lockPerUnit === null ? cost : quantity.mul(order.lockPerUnit));
-      account.credit(market.quote, cost.neg());
-      account.credit(market.base, quantity);
-    } else {
-      account.unlock(order, quantity);
-      account.credit(market.base, quantity.neg());
-      account.credit(market.quote, quote.minus(fee));
-    }
-    if (account.system) return;
-    account.fills.push({
-      tradeId,
-      orderId: order.id,
-      clientId: order.clientId === null ? null : String(order.clientId),
-      symbol: market.symbol,
-      side: order.side,
-      price: str(price),
-      quantity: str(quantity),
-      fee: str(fee),
-      feeSymbol: market.quote,
-      isMaker,
-      timestamp: this.now,
-    });
-    this.#orderEvent(order, "orderFill", {
-      tradeId,
-      price: str(price),
-      quantity: str(quantity),
-      isMaker,
-      fee: str(fee),
-      feeSymbol: market.quote,
-    });
-  }
-
-  #applyPosition(
-    account: Account,
-    order: EngineOrder,
-    price: Decimal,
-    quantity: Decimal,
-    fee: Decimal,
-  ): void {
-    const { symbol } = order;
-    let position = account.positions.get(symbol);
-    if (position === undefined) {
-      this.#positionSeq += 1n;
-      position = new Position(symbol, String(this.#positionSeq));
-      account.positions.set(symbol, position);
-    }
-    const change = position.apply(order.side, quantity, price);
-    position.fees = position.fees.plus(fee);
-    account.credit(this.market(symbol).quote, change.realizedPnl.minus(fee));
-    if (change.kind === "positionClosed") account.positions.delete(symbol);
-    if (account.system) return;
-    const view = positionView(account, this, position, accountRisk(account, this));
-    this.emit({
-      type: "positionUpdate",
-      accountId: account.id,
-      event: change.kind,
-      position: view,
-      time: this.time,
-    });
-  }
-
-  // ---- triggers and TP/SL -------------------------------------------------------------------
-
-  #spawnChildren(parent: EngineOrder): void {
-    const legs = [
-      { leg: parent.takeProfit, takeProfit: true },
-      { leg: parent.stopLoss, takeProfit: false },
-    ];
-    const side = parent.side === "Bid" ? "Ask" : "Bid";
-    for (const { leg, takeProfit } of legs) {
-      if (leg === null) continue;
-      const child = newOrder({
-        id: this.nextOrderId(),
-        accountId: parent.accountId,
-        symbol: parent.symbol,
-        side,
-        orderType: leg.limitPrice === null ? "Market" : "Limit",
-        price: leg.limitPrice,
-        quantity: parent.executedQuantity,
-        quoteQuantity: null,
-        timeInForce: "GTC",
-        selfTradePrevention: parent.selfTradePrevention,
-        postOnly: false,
-        reduceOnly: this.market(parent.symbol).perp,
-        clientId: null,
-        triggerPrice: leg.triggerPrice,
-        triggerQuantity: str(parent.executedQuantity),
-        triggerBy: leg.triggerBy,
-        relatedOrderId: parent.id,
-        takeProfit: null,
-        stopLoss: null,
-        createdAt: this.now,
-      });
-      // a sell TP fires on the way up, a sell SL on the way down (mirrored for buys)
-      this.placeTrigger(child, takeProfit === (side === "Ask"));
-    }
-  }
-
-  /** Fires every trigger order whose reference price has been reached (repeatedly). */
-  checkTriggers(state: MarketState): void {
-    for (let round = 0; round < TRIGGER_ROUNDS; round++) {
-      const due = state.triggers.filter((order) => {
-        const ref = this.#reference(state, order);
-        return order.triggerAbove ? ref.gte(order.triggerPrice!) : ref.lte(order.triggerPrice!);
-      });
-      if (due.length === 0) return;
-      for (const order of due) {
-        if (order.status === "TriggerPending") this.#fire(state, order);
-      }
-    }
-  }
-
-  #fire(state: MarketState, order: EngineOrder): void {
-    state.triggers.splice(state.triggers.indexOf(order), 1);
-    order.triggeredAt = this.now;
-    order.status = "New";
-    if (order.relatedOrderId !== null) {
-      for (const sibling of [...state.triggers]) {
-        if (
-          sibling.relatedOrderId === order.relatedOrderId && sibling.accountId === order.accountId
-        ) {
-          this.cancel(sibling);
-        }
-      }
-    }
-    if (isPercent(order.triggerQuantity)) {
-      const n = this.account(order.accountId).positions.get(order.symbol)?.netQuantity ?? ZERO;
-      const pct = d(order.triggerQuantity!.slice(0, -1)).div(100);
-      const quantity = floorTo(n.abs().mul(pct), state.market.stepSize);
-      if (quantity.lt(state.market.minQuantity)) return this.#triggerFailed(order);
-      order.quantity = quantity;
-    }
-    try {
-      this.submit(order);
-    } catch {
-      this.#triggerFailed(order);
-    }
-  }
-
-  #triggerFailed(order: EngineOrder): void {
-    if (isFinal(order.status)) return;
-    order.status = "TriggerFailed";
-    this.finalize(order, "triggerFailed");
   }
 }

@@ -42,7 +42,8 @@ export type ExpiryReason =
   | "InsufficientMargin"
   | "ReduceOnlyNotReduced"
   | "SelfTradePrevention"
-  | "StopWithoutPosition";
+  | "StopWithoutPosition"
+  | "Liquidation";
 /** Cancel-all filter. */
 export type CancelAllOrderType = "RestingLimitOrder" | "ConditionalOrder";
 /** Sort direction of history queries (default `Desc`, newest first). */
@@ -177,6 +178,8 @@ export interface SimFill {
   readonly isMaker: boolean;
   /** Unix ms (the REST layer renders it as a naive datetime). */
   readonly timestamp: number;
+  /** Set on fills of liquidation orders. */
+  readonly systemOrderType: SystemOrderType | null;
 }
 
 /** One asset balance of `GET /api/v1/capital`. */
@@ -269,6 +272,52 @@ export interface SimAccountPatch {
   readonly autoLend?: boolean;
   readonly autoRepayBorrows?: boolean;
   readonly leverageLimit?: string;
+}
+
+/** Kind of a system (non-user) order behind a fill. */
+export type SystemOrderType = "LiquidatePositionOnBook" | "LiquidatePositionOnBackstop";
+
+/** Source of a settlement-ledger row. */
+export type SettlementSource = "RealizePnl" | "FundingPayment" | "TradingFees";
+
+/** One row of the account's settlement ledger (`GET /wapi/v1/history/settlement`). */
+export interface SimSettlement {
+  /** Signed quote-asset amount (+ credited, − debited). */
+  readonly quantity: string;
+  /** What settled. */
+  readonly source: SettlementSource;
+  /** Position the row belongs to. */
+  readonly positionId: string;
+  /** Unix ms. */
+  readonly timestamp: number;
+  /** Engine sequence number of the row (increasing). */
+  readonly engineSequence: number;
+}
+
+/** A position's lifetime summary (`GET /wapi/v1/history/position`). */
+export interface SimPositionRecord {
+  readonly id: string;
+  readonly symbol: string;
+  readonly state: "Open" | "Closed";
+  readonly netQuantity: string;
+  readonly netCost: string;
+  readonly entryPrice: string;
+  readonly markPrice: string;
+  readonly cumulativePnlRealized: string;
+  readonly unrealizedPnl: string;
+  readonly fundingQuantity: string;
+  readonly fees: string;
+  /** Base quantity closed by liquidations. */
+  readonly liquidated: string;
+  readonly liquidationFees: string;
+  /** Base quantity closed over the position's life. */
+  readonly closedVolume: string;
+  readonly imf: string;
+  readonly closingPrice: string | null;
+  /** Unix ms. */
+  readonly openedAt: number;
+  /** Unix ms, `null` while open. */
+  readonly closedAt: number | null;
 }
 
 /** One funding payment of the account (+ received, − paid). */
@@ -477,6 +526,16 @@ export type SimEvent =
     readonly rate: string;
     readonly time: number;
   }
+  | {
+    /** A position was liquidated (public `liquidation` stream). */
+    readonly type: "liquidation";
+    readonly symbol: string;
+    /** Side of the liquidation order (`Ask` closes a long). */
+    readonly side: Side;
+    readonly price: string;
+    readonly quantity: string;
+    readonly time: number;
+  }
   | { readonly type: "ticker"; readonly ticker: SimTicker; readonly time: number }
   | {
     readonly type: "openInterest";
@@ -539,6 +598,16 @@ export interface SimExchange {
   fills(accountId: string, filter?: SimHistoryFilter): SimFill[];
   orderHistory(accountId: string, filter?: SimHistoryFilter): SimOrder[];
   fundingHistory(accountId: string, filter?: SimHistoryFilter): SimFundingPayment[];
+  /** Settlement ledger rows (realized PnL, funding, fees), newest first unless `Asc`. */
+  settlementHistory(
+    accountId: string,
+    filter?: SimHistoryFilter & { readonly source?: SettlementSource },
+  ): SimSettlement[];
+  /** Open positions and closed position records, newest first unless `Asc`. */
+  positionHistory(
+    accountId: string,
+    filter?: SimHistoryFilter & { readonly state?: "Open" | "Closed" },
+  ): SimPositionRecord[];
   trades(symbol: string, limit?: number): SimTrade[];
   ticker(symbol: string): SimTicker;
   markPrices(): SimMarkPrice[];
@@ -547,6 +616,14 @@ export interface SimExchange {
   /** Candles from `startMs` to `endMs` for `interval` (`1m`, `1h`, ...), priced from trades. */
   klines(symbol: string, interval: string, startMs: number, endMs: number): SimKline[];
   /** Move simulated time forward to `now`. */
+  /**
+   * Adds `amount` (a signed decimal string) to the available balance of `asset` (deposits,
+   * withdrawals, borrow/lend, RFQ and vault settlement of the server's state machines). A debit
+   * larger than the available balance throws INSUFFICIENT_FUNDS.
+   */
+  transfer(accountId: string, asset: string, amount: string, now: number): void;
+  /** USDC value of one unit of `asset` (spot mark, else perp mark; USDC = 1; unknown = 0). */
+  assetPrice(asset: string): string;
   advance(now: number): void;
   subscribe(listener: SimListener): () => void;
 }

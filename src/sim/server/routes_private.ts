@@ -1,7 +1,8 @@
 /**
- * Signed REST routes: account, capital, orders (single and batch), positions, order limits and
- * history. Deposits, deposit address and withdrawals are canned but correctly shaped; settlement
- * history is empty (the engine keeps no settlement ledger).
+ * Signed REST routes backed by the engine: account, balances, collateral, orders (single and
+ * batch), positions, order limits and the fill / order / funding / settlement / position
+ * histories. Capital movements, borrow/lend, RFQ, strategies and vaults live in their own route
+ * modules.
  *
  * Batch answers (`POST /api/v1/orders`) are aligned with the request: an order object tagged
  * `operation: "Ok"`, or `{operation: "Err", code, message}` for a rejected element.
@@ -26,6 +27,7 @@ import {
   requireString,
 } from "./params.ts";
 import { emptyResponse, HttpError } from "./responses.ts";
+import { d } from "../engine/num.ts";
 import {
   naiveDateTime,
   serializeFill,
@@ -219,6 +221,34 @@ export const privateRoutes = (
       ({ account, query }) =>
         exchange.orderHistory(account, historyFilter(query)).map(serializeOrderHistory),
     ),
+    get("/wapi/v1/history/settlement", ({ account, query }) => {
+      const source = optionalEnum(query, "source", ["RealizePnl", "FundingPayment", "TradingFees"]);
+      return exchange.settlementHistory(account, {
+        ...historyFilter(query),
+        ...(source === undefined ? {} : { source }),
+      }).map((row) => ({
+        ...row,
+        subaccountId: null,
+        timestamp: naiveDateTime(row.timestamp),
+        userId: userIdOf(account),
+      }));
+    }),
+    get("/wapi/v1/history/position", ({ account, query }) => {
+      const state = optionalEnum(query, "state", ["Open", "Closed"]);
+      const leverage = exchange.account(account).leverageLimit;
+      return exchange.positionHistory(account, {
+        ...historyFilter(query),
+        ...(state === undefined ? {} : { state }),
+      }).map(({ openedAt, closedAt, ...row }) => ({
+        ...row,
+        netExposureQuantity: row.netQuantity.replace("-", ""),
+        netExposureNotional: d(row.netQuantity).abs().mul(row.markPrice).toFixed(),
+        interest: "0",
+        accountLeverage: leverage,
+        openedAt: naiveDateTime(openedAt),
+        closedAt: closedAt === null ? null : naiveDateTime(closedAt),
+      }));
+    }),
     get(
       "/wapi/v1/history/funding",
       ({ account, query }) =>
@@ -226,25 +256,5 @@ export const privateRoutes = (
           serializeFundingPayment(p, userIdOf(account))
         ),
     ),
-    get("/wapi/v1/history/settlement", () => []),
-    get("/wapi/v1/capital/deposits", ({ now }) => [{
-      id: 1,
-      toAddress: "SimDepositAddress1111111111111111111111111",
-      fromAddress: "SimExternalWallet111111111111111111111111",
-      source: "solana",
-      status: "confirmed",
-      transactionHash: "SimTransaction11111111111111111111111111111111111111111111111111",
-      symbol: "USDC",
-      quantity: "100000",
-      createdAt: naiveDateTime(now - 86_400_000),
-      fiatAmount: null,
-      fiatCurrency: null,
-      institutionBic: null,
-      platformMemo: null,
-    }]),
-    get("/wapi/v1/capital/deposit/address", ({ query }) => ({
-      address: `Sim${requireString(query, "blockchain")}DepositAddress111111111111111`,
-    })),
-    get("/wapi/v1/capital/withdrawals", () => []),
   ];
 };

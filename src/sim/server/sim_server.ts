@@ -10,8 +10,15 @@ import type { KeyRegistry } from "./auth.ts";
 import { FaultInjector, type Faults } from "./faults.ts";
 import { createHttpHandler, type HttpHandler } from "./http_handler.ts";
 import { RateLimiter, type RateLimitOptions } from "./rate_limit.ts";
+import type { RouteModule } from "./route_kit.ts";
+import { borrowLendRoutes } from "./routes_borrow_lend.ts";
+import { capitalRoutes } from "./routes_capital.ts";
 import { privateRoutes } from "./routes_private.ts";
 import { publicRoutes } from "./routes_public.ts";
+import { referenceRoutes } from "./routes_reference.ts";
+import { rfqRoutes } from "./routes_rfq.ts";
+import { strategyRoutes } from "./routes_strategy.ts";
+import { vaultRoutes } from "./routes_vault.ts";
 import { WsHub } from "./ws_hub.ts";
 import { eventPublisher, streamCatalog } from "./ws_streams.ts";
 
@@ -39,6 +46,8 @@ export interface SimServer {
   readonly hub: WsHub;
   /** Fault settings and counters. */
   readonly faults: FaultInjector;
+  /** Advances the server's time-driven state (strategy slices, vault redeems); call after `exchange.advance(now)`. */
+  readonly tick: (now: number) => void;
   /** Stops forwarding engine events and closes every WebSocket. */
   readonly close: () => void;
 }
@@ -53,8 +62,21 @@ export const createSimServer = (options: SimServerOptions): SimServer => {
   const userIdOf = (account: string): number => 1_000_001 + Math.max(0, accounts.indexOf(account));
   const hub = new WsHub({ auth, faults, catalog: streamCatalog(exchange, () => now() * 1000) });
   const unsubscribe = exchange.subscribe(eventPublisher(exchange, hub));
+  const env = { exchange, userIdOf };
+  const modules: RouteModule[] = [
+    capitalRoutes(env),
+    borrowLendRoutes(env),
+    rfqRoutes(env),
+    strategyRoutes(env),
+    vaultRoutes(env),
+    { routes: referenceRoutes() },
+  ];
   const handler = createHttpHandler({
-    routes: [...publicRoutes(exchange, now), ...privateRoutes(exchange, userIdOf)],
+    routes: [
+      ...publicRoutes(exchange, now),
+      ...privateRoutes(exchange, userIdOf),
+      ...modules.flatMap((m) => m.routes),
+    ],
     auth,
     rateLimiter: new RateLimiter(options.rateLimits),
     faults,
@@ -63,6 +85,9 @@ export const createSimServer = (options: SimServerOptions): SimServer => {
     handler,
     hub,
     faults,
+    tick: (at) => {
+      for (const m of modules) m.tick?.(at);
+    },
     close: () => {
       unsubscribe();
       hub.closeAll();
