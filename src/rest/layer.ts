@@ -1,6 +1,7 @@
 /**
  * `layerBackpack(options)`: the whole REST stack in one layer — `Fetch`, `BackpackConfig`,
- * `RateLimit`, `ServerClock`, `Signer` (only when credentials are given) and `BackpackHttp`.
+ * `RateLimit`, `ServerClock`, `Signer` (only when credentials are given), `BackpackHttp` and the
+ * `MarketCache` over it.
  *
  * @module
  */
@@ -15,6 +16,7 @@ import {
   layer as layerConfig,
 } from "../config.ts";
 import { InvalidInputError } from "../errors.ts";
+import { MarketCache } from "../markets/market_cache.ts";
 import { type Fetch, type FetchFn, layer as layerGlobalFetch, layerFetch } from "./fetch.ts";
 import { type BackpackHttp, layer as layerHttp } from "./http.ts";
 import {
@@ -37,7 +39,13 @@ export interface BackpackOptions extends BackpackConfigOptions {
 }
 
 /** Everything {@link layerBackpack} provides. */
-export type BackpackServices = BackpackHttp | BackpackConfig | RateLimit | ServerClock | Fetch;
+export type BackpackServices =
+  | BackpackHttp
+  | BackpackConfig
+  | RateLimit
+  | ServerClock
+  | Fetch
+  | MarketCache;
 
 const layerSigner = (
   options: BackpackOptions,
@@ -78,5 +86,5 @@ export const layerBackpack = (
     ServerClock.layer,
   );
   const http = layerHttp.pipe(Layer.provide(layerSigner(options)));
-  return Layer.provideMerge(http, base);
+  return Layer.provideMerge(MarketCache.layer, Layer.provideMerge(http, base));
 };

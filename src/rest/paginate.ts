@@ -15,10 +15,17 @@ import * as Effect from "effect/Effect";
 import * as Option from "effect/Option";
 import * as Schema from "effect/Schema";
 import * as Stream from "effect/Stream";
-import type { SignParams, SignValue } from "../auth/signing_string.ts";
+import type { SignValue } from "../auth/signing_string.ts";
 import type { BackpackError } from "../errors.ts";
 import { type BackpackHttp, signedCall } from "./http.ts";
-import { guarded, MAX_PAGE_SIZE, type PageParams, pageProblems, type Problem } from "./validate.ts";
+import {
+  fieldsOf,
+  guarded,
+  MAX_PAGE_SIZE,
+  type PageParams,
+  pageProblems,
+  type Problem,
+} from "./validate.ts";
 
 /** A signed `GET` list endpoint. */
 export interface ListSpec<A> {
@@ -43,7 +50,7 @@ export const pagedCall = <A, P extends PageParams & { readonly [K in keyof P]: S
     signedCall({
       method: "GET",
       path: spec.path,
-      query: { ...params } as SignParams,
+      query: fieldsOf(params),
       instruction: spec.instruction,
       schema: Schema.Array(spec.row),
     }));

@@ -6,6 +6,7 @@
  * @module
  */
 import * as Effect from "effect/Effect";
+import type { SignParams, SignValue } from "../auth/signing_string.ts";
 import { Decimal, isDecimalText } from "../decimal.ts";
 import { type BackpackError, InvalidInputError } from "../errors.ts";
 
@@ -142,3 +143,7 @@ export const guarded = <A, R>(
     }
     return found === undefined ? call() : Effect.fail(found);
   });
+
+/** Copies a typed params object (scalar fields only) into query/body fields. */
+export const fieldsOf = <P extends { readonly [K in keyof P]: SignValue }>(params: P): SignParams =>
+  ({ ...params }) as SignParams;
