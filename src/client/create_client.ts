@@ -8,6 +8,8 @@
 import * as ManagedRuntime from "effect/ManagedRuntime";
 import { type BackpackOptions, type BackpackServices, layerBackpack } from "../rest/layer.ts";
 import { type CapitalEndpoints, capitalEndpoints } from "../rest/capital.ts";
+import { type MarketCacheEndpoints, marketCacheEndpoints } from "../markets/market_cache.ts";
+import { type MarketDataEndpoints, marketDataEndpoints } from "../rest/market_data.ts";
 import { type MarketEndpoints, marketEndpoints } from "../rest/markets.ts";
 import { type SystemEndpoints, systemEndpoints } from "../rest/system.ts";
 import { type Promisified, promisify } from "./promisify.ts";
@@ -20,11 +22,19 @@ import { runPromise } from "./run.ts";
 export type CreateClientOptions = BackpackOptions;
 
 /** Every endpoint the client exposes, by name: the Effect functions behind its methods. */
-export interface ClientEndpoints extends SystemEndpoints, MarketEndpoints, CapitalEndpoints {}
+export interface ClientEndpoints
+  extends
+    SystemEndpoints,
+    MarketEndpoints,
+    MarketDataEndpoints,
+    MarketCacheEndpoints,
+    CapitalEndpoints {}
 
 const endpoints: ClientEndpoints = {
   ...systemEndpoints,
   ...marketEndpoints,
+  ...marketDataEndpoints,
+  ...marketCacheEndpoints,
   ...capitalEndpoints,
 };
 
