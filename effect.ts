@@ -62,7 +62,7 @@ export {
   type SignedCallSpec,
 } from "./src/rest/http.ts";
 export { type BackpackOptions, type BackpackServices, layerBackpack } from "./src/rest/layer.ts";
-export { getStatus, getTime, syncClock } from "./src/rest/system.ts";
+export { getStatus, getTime, getWallets, ping, syncClock } from "./src/rest/system.ts";
 export type { SignParams, SignValue } from "./src/auth/signing_string.ts";
 export type { RequestBody } from "./src/rest/wire.ts";
 export {
@@ -125,3 +125,123 @@ export {
 } from "./src/schema/market.ts";
 export { Depth, type DepthLevel } from "./src/schema/depth.ts";
 export { Balance, Balances } from "./src/schema/capital.ts";
+export {
+  checkPrice,
+  checkQuantity,
+  type FilterSource,
+  type MarketFilters,
+  parseDecimal,
+  pricePrecision,
+  quantityPrecision,
+  type RoundingMode,
+  roundPrice,
+  roundQuantity,
+  validatePrice,
+  validateQuantity,
+} from "./src/markets/filters.ts";
+export {
+  fromBackpackSymbol,
+  type ParsedSymbol,
+  parseSymbol,
+  type SymbolType,
+  toBackpackSymbol,
+  toDashed,
+} from "./src/markets/symbols.ts";
+export {
+  getMarketInfo,
+  type GetMarketInfoParams,
+  MarketCache,
+  MarketCacheBase,
+  type MarketCacheEndpoints,
+  type MarketCacheShape,
+  refreshMarkets,
+} from "./src/markets/market_cache.ts";
+export type { MarketDataEndpoints } from "./src/rest/market_data.ts";
+export {
+  getTicker,
+  type GetTickerParams,
+  getTickers,
+  type GetTickersParams,
+  type TickerInterval,
+} from "./src/rest/tickers.ts";
+export {
+  getKlines,
+  type GetKlinesParams,
+  KLINE_INTERVALS,
+  type KlineInterval,
+  type KlinePriceType,
+} from "./src/rest/klines.ts";
+export {
+  getHistoricalTrades,
+  type GetHistoricalTradesParams,
+  getRecentTrades,
+  type GetRecentTradesParams,
+} from "./src/rest/trades.ts";
+export {
+  getFundingRates,
+  type GetFundingRatesParams,
+  getMarkPrices,
+  type GetMarkPricesParams,
+  getOpenInterest,
+  type GetOpenInterestParams,
+} from "./src/rest/funding.ts";
+export { getAssets, type GetAssetsParams, getCollateralParameters } from "./src/rest/assets.ts";
+export {
+  estimateBorrowLiquidationPrice,
+  type EstimateBorrowLiquidationPriceParams,
+  getApyRates,
+  type GetApyRatesParams,
+  getBorrowLendMarkets,
+  getBorrowLendMarketsHistory,
+  type GetBorrowLendMarketsHistoryParams,
+  HISTORY_INTERVALS,
+  type HistoryInterval,
+} from "./src/rest/borrow_lend_markets.ts";
+export {
+  getPredictionEvents,
+  type GetPredictionEventsParams,
+  getPredictionTags,
+} from "./src/rest/prediction.ts";
+export { getMarketSessions, getSecurities } from "./src/rest/securities.ts";
+export { getVaultHistory, type GetVaultHistoryParams, getVaults } from "./src/rest/vault_info.ts";
+export { Ticker, Tickers } from "./src/schema/ticker.ts";
+export { Kline, Klines } from "./src/schema/kline.ts";
+export { PublicTrade, PublicTrades } from "./src/schema/public_trade.ts";
+export {
+  FundingRate,
+  FundingRates,
+  MarkPrice,
+  MarkPrices,
+  OpenInterest,
+  OpenInterests,
+} from "./src/schema/funding.ts";
+export {
+  Asset,
+  Assets,
+  CollateralParameters,
+  CollateralParametersList,
+  type HaircutFunction,
+  type Token,
+  Wallet,
+  Wallets,
+} from "./src/schema/asset.ts";
+export {
+  ApyRates,
+  BorrowLendHistory,
+  BorrowLendHistoryPoint,
+  BorrowLendMarket,
+  BorrowLendMarkets,
+  type BorrowLendState,
+  EstimatedLiquidationPrice,
+} from "./src/schema/borrow_lend_market.ts";
+export {
+  type OpenRecord,
+  PredictionEvent,
+  PredictionEvents,
+  type PredictionResolution,
+  PredictionTag,
+  PredictionTags,
+} from "./src/schema/prediction.ts";
+export { MarketSession, MarketSessions, Securities, Security } from "./src/schema/security.ts";
+export { Vault, VaultHistory, VaultHistoryPoint, Vaults } from "./src/schema/vault_info.ts";
+export { Pong } from "./src/schema/status.ts";

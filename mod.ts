@@ -94,3 +94,64 @@ export type {
 } from "./src/schema/market.ts";
 export type { Depth, DepthLevel } from "./src/schema/depth.ts";
 export type { Balance, Balances } from "./src/schema/capital.ts";
+export {
+  type FilterSource,
+  type MarketFilters,
+  pricePrecision,
+  quantityPrecision,
+  type RoundingMode,
+  roundPrice,
+  roundQuantity,
+} from "./src/markets/filters.ts";
+export {
+  fromBackpackSymbol,
+  type ParsedSymbol,
+  type SymbolType,
+  toBackpackSymbol,
+  toDashed,
+} from "./src/markets/symbols.ts";
+export type { GetMarketInfoParams, MarketCacheEndpoints } from "./src/markets/market_cache.ts";
+export type { MarketDataEndpoints } from "./src/rest/market_data.ts";
+export type { GetTickerParams, GetTickersParams, TickerInterval } from "./src/rest/tickers.ts";
+export type { GetKlinesParams, KlineInterval, KlinePriceType } from "./src/rest/klines.ts";
+export type { GetHistoricalTradesParams, GetRecentTradesParams } from "./src/rest/trades.ts";
+export type {
+  GetFundingRatesParams,
+  GetMarkPricesParams,
+  GetOpenInterestParams,
+} from "./src/rest/funding.ts";
+export type { GetAssetsParams } from "./src/rest/assets.ts";
+export type {
+  EstimateBorrowLiquidationPriceParams,
+  GetApyRatesParams,
+  GetBorrowLendMarketsHistoryParams,
+  HistoryInterval,
+} from "./src/rest/borrow_lend_markets.ts";
+export type { GetPredictionEventsParams } from "./src/rest/prediction.ts";
+export type { GetVaultHistoryParams } from "./src/rest/vault_info.ts";
+export type { Ticker } from "./src/schema/ticker.ts";
+export type { Kline } from "./src/schema/kline.ts";
+export type { PublicTrade } from "./src/schema/public_trade.ts";
+export type { FundingRate, MarkPrice, OpenInterest } from "./src/schema/funding.ts";
+export type {
+  Asset,
+  CollateralParameters,
+  HaircutFunction,
+  Token,
+  Wallet,
+} from "./src/schema/asset.ts";
+export type {
+  ApyRates,
+  BorrowLendHistoryPoint,
+  BorrowLendMarket,
+  BorrowLendState,
+  EstimatedLiquidationPrice,
+} from "./src/schema/borrow_lend_market.ts";
+export type {
+  OpenRecord,
+  PredictionEvent,
+  PredictionResolution,
+  PredictionTag,
+} from "./src/schema/prediction.ts";
+export type { MarketSession, Security } from "./src/schema/security.ts";
+export type { Vault, VaultHistoryPoint } from "./src/schema/vault_info.ts";
