@@ -26,6 +26,7 @@ import { signRequest } from "../auth/sign_request.ts";
 import { Signer } from "../auth/signer.ts";
 import type { SignParams } from "../auth/signing_string.ts";
 import { BackpackConfig } from "../config.ts";
+import { logRequest } from "../logging.ts";
 import { errorFromAnswer } from "../error_codes.ts";
 import {
   type BackpackError,
@@ -209,12 +210,10 @@ export const make: Effect.Effect<
       Effect.gen(function* () {
         yield* limiter.acquire(spec.path, spec.weight);
         const headers = yield* headersFor(spec, instruction);
-        const answer = yield* send(
-          endpoint,
-          url,
-          { method: spec.method, headers, body },
-          mutating,
-          spec.clientId,
+        const answer = yield* logRequest(
+          spec.method,
+          spec.path,
+          send(endpoint, url, { method: spec.method, headers, body }, mutating, spec.clientId),
         );
         if (answer.status === 429) {
           const retryAfterMs = parseRetryAfter(answer.retryAfter, yield* Clock.currentTimeMillis);

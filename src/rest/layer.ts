@@ -17,6 +17,7 @@ import {
 } from "../config.ts";
 import { InvalidInputError } from "../errors.ts";
 import { MarketCache } from "../markets/market_cache.ts";
+import { layerLogging, type LoggingOptions } from "../logging.ts";
 import { type Fetch, type FetchFn, layer as layerGlobalFetch, layerFetch } from "./fetch.ts";
 import { type BackpackHttp, layer as layerHttp } from "./http.ts";
 import {
@@ -27,7 +28,7 @@ import {
 } from "./rate_limit.ts";
 
 /** Options of {@link layerBackpack}: configuration, credentials and injectable capabilities. */
-export interface BackpackOptions extends BackpackConfigOptions {
+export interface BackpackOptions extends BackpackConfigOptions, LoggingOptions {
   /** Base64 public key. Optional: derived from `apiSecret`, and checked against it when given. */
   readonly apiKey?: string;
   /** Base64 Ed25519 seed (32 bytes, or 64 with the seed first). Enables signed endpoints. */
@@ -47,7 +48,11 @@ export type BackpackServices =
   | Fetch
   | MarketCache;
 
-const layerSigner = (
+/**
+ * The `Signer` layer for `options.apiSecret` (checked against `options.apiKey`), empty without
+ * credentials, failing with `InvalidInputError` on a bad key or an `apiKey` without secret.
+ */
+export const layerSigner = (
   options: BackpackOptions,
 ): Layer.Layer<never, InvalidInputError> | Layer.Layer<Signer, InvalidInputError> => {
   if (options.apiSecret === undefined) {
@@ -84,6 +89,7 @@ export const layerBackpack = (
     layerConfig(options),
     options.rateLimit === false ? layerUnlimited : layerRateLimit(options.rateLimit),
     ServerClock.layer,
+    layerLogging(options),
   );
   const http = layerHttp.pipe(Layer.provide(layerSigner(options)));
   return Layer.provideMerge(MarketCache.layer, Layer.provideMerge(http, base));
