@@ -401,3 +401,148 @@ export type {
   StrategyStatus,
 } from "./src/schema/strategy.ts";
 export type { VaultNav, VaultRedeem } from "./src/schema/vault.ts";
+export {
+  type Blockchain,
+  getCollateral,
+  type GetCollateralParams,
+  getDepositAddress,
+  type GetDepositAddressParams,
+  getDeposits,
+  type GetDepositsParams,
+  getWithdrawals,
+  type GetWithdrawalsParams,
+  type TimeRangeParams,
+  withdraw,
+  type WithdrawParams,
+} from "./src/rest/capital.ts";
+export {
+  type FillType,
+  getDustHistory,
+  type GetDustHistoryParams,
+  getFillHistory,
+  type GetFillHistoryParams,
+  getFundingPayments,
+  type GetFundingPaymentsParams,
+  getOrderHistory,
+  type GetOrderHistoryParams,
+  getPositionHistory,
+  type GetPositionHistoryParams,
+  getSettlementHistory,
+  type GetSettlementHistoryParams,
+} from "./src/rest/history.ts";
+export {
+  executeBorrowLend,
+  type ExecuteBorrowLendParams,
+  getBorrowLendHistory,
+  type GetBorrowLendHistoryParams,
+  getBorrowLendPositions,
+  getBorrowPositionHistory,
+  type GetBorrowPositionHistoryParams,
+  getInterestHistory,
+  type GetInterestHistoryParams,
+} from "./src/rest/borrow_lend.ts";
+export {
+  acceptQuote,
+  type AcceptQuoteParams,
+  type AutoFlags,
+  cancelRfq,
+  type CancelRfqParams,
+  getOpenRfqs,
+  type GetOpenRfqsParams,
+  getQuoteFillHistory,
+  type GetQuoteFillHistoryParams,
+  getQuoteHistory,
+  type GetQuoteHistoryParams,
+  getRfqFillHistory,
+  type GetRfqFillHistoryParams,
+  getRfqHistory,
+  type GetRfqHistoryParams,
+  refreshRfq,
+  type RefreshRfqParams,
+  type RfqStatusFilter,
+  submitQuote,
+  type SubmitQuoteParams,
+  submitRfq,
+  type SubmitRfqParams,
+} from "./src/rest/rfq.ts";
+export {
+  cancelStrategies,
+  type CancelStrategiesParams,
+  cancelStrategy,
+  createStrategy,
+  type CreateStrategyParams,
+  getOpenStrategies,
+  type GetOpenStrategiesParams,
+  getStrategy,
+  getStrategyHistory,
+  type GetStrategyHistoryParams,
+  type StrategyRef,
+} from "./src/rest/strategies.ts";
+export {
+  cancelVaultRedeem,
+  getPendingVaultRedeems,
+  getVaultNav,
+  mintVault,
+  type MintVaultParams,
+  requestVaultRedeem,
+  type RequestVaultRedeemParams,
+  type VaultRef,
+} from "./src/rest/vaults.ts";
+export {
+  iteratePages,
+  type ListSpec,
+  nextOffset,
+  pagedCall,
+  paginate,
+} from "./src/rest/paginate.ts";
+export {
+  type HistoryParams,
+  MAX_PAGE_SIZE,
+  type PageParams,
+  type SortDirection,
+} from "./src/rest/validate.ts";
+export {
+  type Collateral,
+  type CollateralAsset,
+  type Deposit,
+  type DepositAddress,
+  type DepositStatus,
+  type Withdrawal,
+  type WithdrawalStatus,
+} from "./src/schema/capital.ts";
+export type {
+  DustConversion,
+  Fill,
+  FundingPayment,
+  Open,
+  OrderHistoryEntry,
+  PositionHistoryEntry,
+  Settlement,
+  SettlementSource,
+  Side,
+  SystemOrderType,
+} from "./src/schema/history.ts";
+export type {
+  BorrowLendEventType,
+  BorrowLendMovement,
+  BorrowLendPosition,
+  BorrowPositionHistoryEntry,
+  InterestPayment,
+} from "./src/schema/borrow_lend.ts";
+export type {
+  Quote,
+  QuoteFill,
+  QuoteHistoryEntry,
+  Rfq,
+  RfqExecutionMode,
+  RfqFill,
+  RfqHistoryEntry,
+  RfqWithQuotes,
+} from "./src/schema/rfq.ts";
+export type {
+  Strategy,
+  StrategyBase,
+  StrategyHistoryEntry,
+  StrategyStatus,
+} from "./src/schema/strategy.ts";
+export type { VaultNav, VaultRedeem } from "./src/schema/vault.ts";

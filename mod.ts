@@ -254,3 +254,101 @@ export type { RfqEndpoints } from "./src/rest/rfq.ts";
 export type { StrategyEndpoints } from "./src/rest/strategies.ts";
 export type { VaultEndpoints } from "./src/rest/vaults.ts";
 export type { Iterables, IteratorEndpoints, PagedEndpointFn } from "./src/rest/iterators.ts";
+export type {
+  Blockchain,
+  GetCollateralParams,
+  GetDepositAddressParams,
+  GetDepositsParams,
+  GetWithdrawalsParams,
+  TimeRangeParams,
+  WithdrawParams,
+} from "./src/rest/capital.ts";
+export type {
+  FillType,
+  GetDustHistoryParams,
+  GetFillHistoryParams,
+  GetFundingPaymentsParams,
+  GetOrderHistoryParams,
+  GetPositionHistoryParams,
+  GetSettlementHistoryParams,
+} from "./src/rest/history.ts";
+export type {
+  ExecuteBorrowLendParams,
+  GetBorrowLendHistoryParams,
+  GetBorrowPositionHistoryParams,
+  GetInterestHistoryParams,
+} from "./src/rest/borrow_lend.ts";
+export type {
+  AcceptQuoteParams,
+  AutoFlags,
+  CancelRfqParams,
+  GetOpenRfqsParams,
+  GetQuoteFillHistoryParams,
+  GetQuoteHistoryParams,
+  GetRfqFillHistoryParams,
+  GetRfqHistoryParams,
+  RefreshRfqParams,
+  RfqStatusFilter,
+  SubmitQuoteParams,
+  SubmitRfqParams,
+} from "./src/rest/rfq.ts";
+export type {
+  CancelStrategiesParams,
+  CreateStrategyParams,
+  GetOpenStrategiesParams,
+  GetStrategyHistoryParams,
+  StrategyRef,
+} from "./src/rest/strategies.ts";
+export type { MintVaultParams, RequestVaultRedeemParams, VaultRef } from "./src/rest/vaults.ts";
+export type { HistoryParams, PageParams, SortDirection } from "./src/rest/validate.ts";
+export type {
+  Collateral,
+  CollateralAsset,
+  Deposit,
+  DepositAddress,
+  DepositStatus,
+  Withdrawal,
+  WithdrawalStatus,
+} from "./src/schema/capital.ts";
+export type {
+  DustConversion,
+  Fill,
+  FundingPayment,
+  Open,
+  OrderHistoryEntry,
+  PositionHistoryEntry,
+  Settlement,
+  SettlementSource,
+  Side,
+  SystemOrderType,
+} from "./src/schema/history.ts";
+export type {
+  BorrowLendEventType,
+  BorrowLendMovement,
+  BorrowLendPosition,
+  BorrowPositionHistoryEntry,
+  InterestPayment,
+} from "./src/schema/borrow_lend.ts";
+export type {
+  Quote,
+  QuoteFill,
+  QuoteHistoryEntry,
+  Rfq,
+  RfqExecutionMode,
+  RfqFill,
+  RfqHistoryEntry,
+  RfqWithQuotes,
+} from "./src/schema/rfq.ts";
+export type {
+  Strategy,
+  StrategyBase,
+  StrategyHistoryEntry,
+  StrategyStatus,
+} from "./src/schema/strategy.ts";
+export type { VaultNav, VaultRedeem } from "./src/schema/vault.ts";
+export type { HistoryEndpoints } from "./src/rest/history.ts";
+export type { BorrowLendEndpoints } from "./src/rest/borrow_lend.ts";
+export type { RfqEndpoints } from "./src/rest/rfq.ts";
+export type { StrategyEndpoints } from "./src/rest/strategies.ts";
+export type { VaultEndpoints } from "./src/rest/vaults.ts";
+export type { Iterables, IteratorEndpoints, PagedEndpointFn } from "./src/rest/iterators.ts";
