@@ -8,6 +8,17 @@
 import * as ManagedRuntime from "effect/ManagedRuntime";
 import { type BackpackOptions, type BackpackServices, layerBackpack } from "../rest/layer.ts";
 import { type CapitalEndpoints, capitalEndpoints } from "../rest/capital.ts";
+import { type BorrowLendEndpoints, borrowLendEndpoints } from "../rest/borrow_lend.ts";
+import { type HistoryEndpoints, historyEndpoints } from "../rest/history.ts";
+import {
+  type Iterables,
+  iterables,
+  type IteratorEndpoints,
+  iteratorEndpoints,
+} from "../rest/iterators.ts";
+import { type RfqEndpoints, rfqEndpoints } from "../rest/rfq.ts";
+import { type StrategyEndpoints, strategyEndpoints } from "../rest/strategies.ts";
+import { type VaultEndpoints, vaultEndpoints } from "../rest/vaults.ts";
 import { type MarketCacheEndpoints, marketCacheEndpoints } from "../markets/market_cache.ts";
 import { type MarketDataEndpoints, marketDataEndpoints } from "../rest/market_data.ts";
 import { type MarketEndpoints, marketEndpoints } from "../rest/markets.ts";
@@ -28,7 +39,12 @@ export interface ClientEndpoints
     MarketEndpoints,
     MarketDataEndpoints,
     MarketCacheEndpoints,
-    CapitalEndpoints {}
+    CapitalEndpoints,
+    HistoryEndpoints,
+    BorrowLendEndpoints,
+    RfqEndpoints,
+    StrategyEndpoints,
+    VaultEndpoints {}
 
 const endpoints: ClientEndpoints = {
   ...systemEndpoints,
@@ -36,13 +52,18 @@ const endpoints: ClientEndpoints = {
   ...marketDataEndpoints,
   ...marketCacheEndpoints,
   ...capitalEndpoints,
+  ...historyEndpoints,
+  ...borrowLendEndpoints,
+  ...rfqEndpoints,
+  ...strategyEndpoints,
+  ...vaultEndpoints,
 };
 
 /**
  * A Backpack REST client: one Promise method per Effect endpoint (same name, same parameters).
  * Its methods reject with a `BackpackError` instance.
  */
-export interface BackpackClient extends Promisified<ClientEndpoints> {
+export interface BackpackClient extends Promisified<ClientEndpoints>, Iterables<IteratorEndpoints> {
   /** Releases the client's resources. Calls after `close()` reject. */
   close(): Promise<void>;
   /** Same as {@link BackpackClient.close}, for `await using`. */
@@ -75,6 +96,10 @@ export const createClient = (options: CreateClientOptions = {}): BackpackClient 
   return {
     ...promisify<BackpackServices, ClientEndpoints>(
       endpoints,
+      (effect) => runPromise(runtime, effect),
+    ),
+    ...iterables<BackpackServices, IteratorEndpoints>(
+      iteratorEndpoints,
       (effect) => runPromise(runtime, effect),
     ),
     close,

@@ -1,6 +1,6 @@
 /**
- * Vault endpoints: list vaults and their NAV history (public); mint, request/cancel a redeem,
- * pending redeems and NAV (signed). Mint and redeem answer an empty 200.
+ * Vault endpoints (signed): mint, request/cancel a redeem, pending redeems and NAV. Mint and
+ * redeem answer an empty 200. (The public `getVaults`/`getVaultHistory` are market data.)
  *
  * Backpack's vault mint/redeem *history* routes (`/wapi/v1/history/vault/*`) appear only in the
  * official Rust client, not in the API spec, so the SDK does not expose them.
@@ -11,40 +11,9 @@ import * as Effect from "effect/Effect";
 import * as Schema from "effect/Schema";
 import type { DecimalInput } from "../decimal.ts";
 import type { BackpackError } from "../errors.ts";
-import { Vault, VaultHistoryPoint, VaultNav, VaultRedeem } from "../schema/vault.ts";
-import { type BackpackHttp, publicCall, signedCall } from "./http.ts";
-import { decimalInput, fieldsOf, guarded, oneOf, requiredText, uint32 } from "./validate.ts";
-
-/** Every vault. `GET /api/v1/vaults` (public). */
-export const getVaults = (): Effect.Effect<ReadonlyArray<Vault>, BackpackError, BackpackHttp> =>
-  publicCall({ method: "GET", path: "/api/v1/vaults", schema: Schema.Array(Vault) });
-
-/** History resolutions of {@link getVaultHistory}. */
-export type VaultHistoryInterval = "1d" | "1w" | "1month" | "1year";
-
-/** Parameters of {@link getVaultHistory}. */
-export interface GetVaultHistoryParams {
-  /** Time span: `1d`, `1w`, `1month`, `1year`. */
-  readonly interval: VaultHistoryInterval;
-  /** One vault (uint32); all vaults when omitted. */
-  readonly vaultId?: number;
-}
-
-/** NAV/equity history of the vaults. `GET /api/v1/vaults/history` (public). */
-export const getVaultHistory = (
-  params: GetVaultHistoryParams,
-): Effect.Effect<ReadonlyArray<VaultHistoryPoint>, BackpackError, BackpackHttp> =>
-  guarded(() => [
-    requiredText("interval", params.interval),
-    oneOf("interval", params.interval, ["1d", "1w", "1month", "1year"]),
-    uint32("vaultId", params.vaultId),
-  ], () =>
-    publicCall({
-      method: "GET",
-      path: "/api/v1/vaults/history",
-      query: fieldsOf(params),
-      schema: Schema.Array(VaultHistoryPoint),
-    }));
+import { VaultNav, VaultRedeem } from "../schema/vault.ts";
+import { type BackpackHttp, signedCall } from "./http.ts";
+import { decimalInput, fieldsOf, guarded, requiredText, uint32 } from "./validate.ts";
 
 /** Parameters of {@link mintVault}. */
 export interface MintVaultParams {
@@ -153,10 +122,6 @@ export const getVaultNav = (): Effect.Effect<VaultNav, BackpackError, BackpackHt
 
 /** The vault endpoints, by name (the Promise facade exposes each as a method). */
 export interface VaultEndpoints {
-  /** {@link getVaults} */
-  readonly getVaults: typeof getVaults;
-  /** {@link getVaultHistory} */
-  readonly getVaultHistory: typeof getVaultHistory;
   /** {@link mintVault} */
   readonly mintVault: typeof mintVault;
   /** {@link requestVaultRedeem} */
@@ -171,8 +136,6 @@ export interface VaultEndpoints {
 
 /** The vault endpoints, by name. */
 export const vaultEndpoints: VaultEndpoints = {
-  getVaults,
-  getVaultHistory,
   mintVault,
   requestVaultRedeem,
   cancelVaultRedeem,
