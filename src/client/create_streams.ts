@@ -1,0 +1,146 @@
+/**
+ * `createStreams`: the Promise facade of the typed WebSocket streams. One shared, reconnecting
+ * connection per `createStreams` object; every method returns a {@link StreamSubscription}, an
+ * `AsyncIterable` for `for await` whose subscription starts with the iteration and ends when the
+ * loop exits (`break`, `return`, a thrown error) or on `close()`. A stream failure is thrown from
+ * the loop as the SDK's tagged error (`DecodeError`, `TransportError`, `InvalidInputError`).
+ *
+ * @example
+ * ```ts
+ * import { createStreams } from "@backpack-edge/sdk";
+ * const streams = createStreams();
+ * for await (const trade of streams.trades({ symbol: "SOL_USDC" })) {
+ *   console.log(trade.price.toFixed(), trade.quantity.toFixed());
+ *   break; // unsubscribes
+ * }
+ * await streams.close();
+ * ```
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect";
+import * as Layer from "effect/Layer";
+import * as ManagedRuntime from "effect/ManagedRuntime";
+import * as Stream from "effect/Stream";
+import { ServerClock } from "../auth/server_clock.ts";
+import { type BackpackConfigOptions, layer as layerConfig } from "../config.ts";
+import { layerSigner } from "../rest/layer.ts";
+import { BackpackSocket, type BackpackSocketOptions, WebSocketConstructor } from "../ws/socket.ts";
+import type { WebSocketConstructorLike } from "../ws/socket_core.ts";
+import { type StreamFunctions, streamFunctions } from "../ws/streams.ts";
+import { unwrapExit } from "./run.ts";
+
+/** Options of {@link createStreams}. */
+export interface CreateStreamsOptions extends BackpackConfigOptions {
+  /** Base64 public key. Optional: derived from `apiSecret`, and checked against it when given. */
+  readonly apiKey?: string;
+  /** Base64 Ed25519 seed; needed for the account streams (`orderUpdates`, `positionUpdates`). */
+  readonly apiSecret?: string;
+  /** WebSocket constructor. Default `isows` (native WebSocket where present, `ws` on Node). */
+  readonly WebSocket?: WebSocketConstructorLike;
+  /** Reconnect, heartbeat and timer options of the shared socket. */
+  readonly socket?: BackpackSocketOptions;
+}
+
+/** A running subscription: iterate it once with `for await`; `close()` ends it early. */
+export interface StreamSubscription<A> extends AsyncIterable<A> {
+  /** Ends the iteration and releases the subscription (idempotent). */
+  close(): Promise<void>;
+}
+
+/** The element type of a typed stream. */
+export type StreamElement<S> = S extends Stream.Stream<infer A, infer _E, infer _R> ? A : never;
+
+/** One method per typed stream: same parameters, a {@link StreamSubscription} of its events. */
+export type StreamMethods = {
+  readonly [K in keyof StreamFunctions]: (
+    ...args: Parameters<StreamFunctions[K]>
+  ) => StreamSubscription<StreamElement<ReturnType<StreamFunctions[K]>>>;
+};
+
+/** Typed Backpack streams over one shared connection. */
+export interface BackpackStreams extends StreamMethods {
+  /** Closes the connection; open iterations end. */
+  close(): Promise<void>;
+  /** Same as {@link BackpackStreams.close}, for `await using`. */
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ??
+  Symbol.for("Symbol.asyncDispose");
+
+/** The socket layer for the options (config, clock, optional signer and constructor). */
+const layerStreams = (options: CreateStreamsOptions) => {
+  const deps = Layer.mergeAll(
+    layerConfig(options),
+    ServerClock.layer,
+    layerSigner(options),
+    options.WebSocket === undefined ? Layer.empty : WebSocketConstructor.layer(options.WebSocket),
+  );
+  return BackpackSocket.layer(options.socket).pipe(Layer.provide(deps));
+};
+
+/**
+ * Creates the streams object. Nothing connects until the first iteration starts. Bad options or
+ * credentials make the first iteration throw `InvalidInputError`.
+ */
+export const createStreams = (options: CreateStreamsOptions = {}): BackpackStreams => {
+  const runtime = ManagedRuntime.make(layerStreams(options));
+
+  const subscription = <A, E>(
+    stream: Stream.Stream<A, E, BackpackSocket>,
+  ): StreamSubscription<A> => {
+    let started: Promise<AsyncIterator<A>> | undefined;
+    let closed = false;
+    const done: IteratorReturnResult<undefined> = { done: true, value: undefined };
+    const start = async (): Promise<AsyncIterator<A>> => {
+      const context = unwrapExit(
+        await runtime.runPromiseExit(Effect.context<BackpackSocket>()),
+      );
+      return Stream.toAsyncIterableWith(stream, context)[Symbol.asyncIterator]();
+    };
+    const close = async (): Promise<void> => {
+      if (closed) return;
+      closed = true;
+      const iterator = await started?.catch(() => undefined);
+      await iterator?.return?.();
+    };
+    const iterator: AsyncIterator<A> = {
+      next: async () => {
+        if (closed) return done;
+        started ??= start();
+        const result = await (await started).next();
+        if (result.done) closed = true;
+        return result;
+      },
+      return: async () => {
+        await close();
+        return done;
+      },
+    };
+    return { [Symbol.asyncIterator]: () => iterator, close };
+  };
+
+  const methods = Object.fromEntries(
+    Object.entries(streamFunctions).map(([name, fn]) => [
+      name,
+      (...args: unknown[]) =>
+        subscription((fn as (...a: unknown[]) => Stream.Stream<unknown, unknown, BackpackSocket>)(
+          ...args,
+        )),
+    ]),
+  ) as unknown as StreamMethods;
+  const close = (): Promise<void> => runtime.dispose();
+  const description = `BackpackStreams(${options.wsUrl ?? "default"}, ${
+    options.apiSecret === undefined ? "public" : "signed"
+  })`;
+  return {
+    ...methods,
+    close,
+    [asyncDispose]: close,
+    toString: () => description,
+    toJSON: () => description,
+    [Symbol.for("nodejs.util.inspect.custom")]: () => description,
+    [Symbol.for("Deno.customInspect")]: () => description,
+  } as BackpackStreams;
+};
