@@ -401,3 +401,28 @@ export type {
   StrategyStatus,
 } from "./src/schema/strategy.ts";
 export type { VaultNav, VaultRedeem } from "./src/schema/vault.ts";
+export {
+  type BookFill,
+  type BookLevel,
+  type BookSnapshot,
+  createOrderBook,
+  type CreateOrderBookOptions,
+  OrderBook,
+  OrderBookBase,
+  type OrderBookClient,
+  type OrderBookMode,
+  type OrderBookShape,
+  type ResyncedEvent,
+  type TopOfBook,
+} from "./src/orderbook/client.ts";
+export type {
+  FeedEvent,
+  FeedOptions,
+  FeedPhase,
+  FeedStatus,
+  ResyncCause,
+  WireTopOfBook,
+} from "./src/orderbook/protocol.ts";
+export type { ResyncReason, SnapshotReason, SyncPhase } from "./src/orderbook/sync.ts";
+export type { BookSide, Level, Rejection, RejectionReason } from "./src/orderbook/types.ts";
+export type { FeedEnvironment } from "./src/orderbook/feed_api.ts";

@@ -254,3 +254,25 @@ export type { RfqEndpoints } from "./src/rest/rfq.ts";
 export type { StrategyEndpoints } from "./src/rest/strategies.ts";
 export type { VaultEndpoints } from "./src/rest/vaults.ts";
 export type { Iterables, IteratorEndpoints, PagedEndpointFn } from "./src/rest/iterators.ts";
+export {
+  type BookFill,
+  type BookLevel,
+  type BookSnapshot,
+  createOrderBook,
+  type CreateOrderBookOptions,
+  type OrderBookClient,
+  type OrderBookMode,
+  type ResyncedEvent,
+  type TopOfBook,
+} from "./src/orderbook/client.ts";
+export type {
+  FeedEvent,
+  FeedOptions,
+  FeedPhase,
+  FeedStatus,
+  ResyncCause,
+  WireTopOfBook,
+} from "./src/orderbook/protocol.ts";
+export type { ResyncReason, SnapshotReason, SyncPhase } from "./src/orderbook/sync.ts";
+export type { BookSide, Level, Rejection, RejectionReason } from "./src/orderbook/types.ts";
+export type { FeedEnvironment } from "./src/orderbook/feed_api.ts";
