@@ -153,7 +153,14 @@ interface Backend {
   readonly dispose: () => void;
 }
 
-const WORKER_URL = new URL("../../workers/orderbook.worker.ts", import.meta.url);
+/**
+ * The worker module next to this one: `.ts` when run from source (Deno, Bun), `.js` in the npm build
+ * (tsc rewrites import specifiers, not URL strings, so the extension follows this module's own).
+ */
+const WORKER_URL = new URL(
+  `../../workers/orderbook.worker.${import.meta.url.endsWith(".ts") ? "ts" : "js"}`,
+  import.meta.url,
+);
 
 const isNode = (): boolean => {
   const g = globalThis as {
