@@ -426,3 +426,78 @@ export type {
 export type { ResyncReason, SnapshotReason, SyncPhase } from "./src/orderbook/sync.ts";
 export type { BookSide, Level, Rejection, RejectionReason } from "./src/orderbook/types.ts";
 export type { FeedEnvironment } from "./src/orderbook/feed_api.ts";
+export { executeOrder, executeOrders } from "./src/rest/order_execute.ts";
+export {
+  getOpenOrders,
+  type GetOpenOrdersParams,
+  getOrder,
+  type OrderSelector,
+} from "./src/rest/order_query.ts";
+export {
+  cancelOpenOrders,
+  type CancelOpenOrdersParams,
+  cancelOrder,
+} from "./src/rest/order_cancel.ts";
+export { type OrderEndpoints, orderEndpoints } from "./src/rest/orders.ts";
+export {
+  type AccountEndpoints,
+  accountEndpoints,
+  convertDust,
+  type ConvertDustParams,
+  getAccount,
+  getMaxBorrowQuantity,
+  type GetMaxBorrowQuantityParams,
+  getMaxOrderQuantity,
+  type GetMaxOrderQuantityParams,
+  getMaxWithdrawalQuantity,
+  type GetMaxWithdrawalQuantityParams,
+  updateAccount,
+  type UpdateAccountParams,
+} from "./src/rest/account.ts";
+export {
+  getPositions,
+  type GetPositionsParams,
+  type PositionEndpoints,
+  positionEndpoints,
+} from "./src/rest/positions.ts";
+export {
+  checkOrderForMarket,
+  type ExecuteOrderParams,
+  type OrderBody,
+  type OrderInputError,
+  validateOrder,
+} from "./src/orders/validate_order.ts";
+export {
+  type ClientIdGenerator,
+  type ClientIdGeneratorOptions,
+  isClientId,
+  makeClientIdGenerator,
+  MAX_CLIENT_ID,
+} from "./src/orders/client_id.ts";
+export {
+  BatchOrderElement,
+  BatchOrderElements,
+  type BatchOrderError,
+  type BatchOrderResult,
+  EpochMillisDate,
+  LimitOrder,
+  MarketOrder,
+  Order,
+  type OrderCommon,
+  Orders,
+  type OrderSide,
+  type OrderStatus,
+  type OrderType,
+  type SelfTradePrevention,
+  type SlippageToleranceType,
+  type TimeInForce,
+  toBatchOrderResult,
+  type TriggerBy,
+} from "./src/schema/order.ts";
+export {
+  Account,
+  MaxBorrowQuantity,
+  MaxOrderQuantity,
+  MaxWithdrawalQuantity,
+} from "./src/schema/account.ts";
+export { Position, Positions } from "./src/schema/position.ts";

@@ -23,6 +23,9 @@ import { type MarketCacheEndpoints, marketCacheEndpoints } from "../markets/mark
 import { type MarketDataEndpoints, marketDataEndpoints } from "../rest/market_data.ts";
 import { type MarketEndpoints, marketEndpoints } from "../rest/markets.ts";
 import { type SystemEndpoints, systemEndpoints } from "../rest/system.ts";
+import { type OrderEndpoints, orderEndpoints } from "../rest/orders.ts";
+import { type AccountEndpoints, accountEndpoints } from "../rest/account.ts";
+import { type PositionEndpoints, positionEndpoints } from "../rest/positions.ts";
 import { type Promisified, promisify } from "./promisify.ts";
 import { runPromise } from "./run.ts";
 
@@ -44,7 +47,10 @@ export interface ClientEndpoints
     BorrowLendEndpoints,
     RfqEndpoints,
     StrategyEndpoints,
-    VaultEndpoints {}
+    VaultEndpoints,
+    OrderEndpoints,
+    AccountEndpoints,
+    PositionEndpoints {}
 
 const endpoints: ClientEndpoints = {
   ...systemEndpoints,
@@ -57,6 +63,9 @@ const endpoints: ClientEndpoints = {
   ...rfqEndpoints,
   ...strategyEndpoints,
   ...vaultEndpoints,
+  ...orderEndpoints,
+  ...accountEndpoints,
+  ...positionEndpoints,
 };
 
 /**

@@ -37,9 +37,9 @@ import {
   uint32,
 } from "../rest/validate.ts";
 import type {
+  OrderSide,
   OrderType,
   SelfTradePrevention,
-  Side,
   SlippageToleranceType,
   TimeInForce,
   TriggerBy,
@@ -50,7 +50,7 @@ export interface ExecuteOrderParams {
   /** Market symbol, e.g. `SOL_USDC_PERP`. */
   readonly symbol: string;
   /** `Bid` buys, `Ask` sells. */
-  readonly side: Side;
+  readonly side: OrderSide;
   /** `Limit` or `Market`. Stop / take-profit orders are either type with a `triggerPrice`. */
   readonly orderType: OrderType;
   /** Limit price (required for `Limit`, refused on `Market`). */

@@ -18,7 +18,7 @@ import {
   MaxOrderQuantity,
   MaxWithdrawalQuantity,
 } from "../schema/account.ts";
-import type { Side } from "../schema/order.ts";
+import type { OrderSide } from "../schema/order.ts";
 import { type BackpackHttp, signedCall } from "./http.ts";
 import {
   atLeastOne,
@@ -118,7 +118,7 @@ export interface GetMaxOrderQuantityParams {
   /** Market symbol. */
   readonly symbol: string;
   /** Side of the order. */
-  readonly side: Side;
+  readonly side: OrderSide;
   /** Limit price; omit for a market order. */
   readonly price?: DecimalInput;
   /** As a reduce-only order. */

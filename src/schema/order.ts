@@ -16,12 +16,13 @@ import * as SchemaGetter from "effect/SchemaGetter";
 import * as SchemaIssue from "effect/SchemaIssue";
 import { type Decimal, DecimalFromString } from "../decimal.ts";
 import { IdString, NumberOrString } from "./common.ts";
+import type { Open } from "./history.ts";
 
-/** An open-ended string union: the documented values, plus any value the server adds later. */
-type Open<T extends string> = T | (string & Record<never, never>);
+/** Order side as given to the SDK: `Bid` buys, `Ask` sells. */
+export type OrderSide = "Bid" | "Ask";
 
-/** Order side: `Bid` buys, `Ask` sells. */
-export type Side = "Bid" | "Ask";
+/** Alias of {@link OrderSide} (the WebSocket order schemas use this name). */
+export type Side = OrderSide;
 
 /** Order type on REST (the WebSocket spells them `LIMIT` / `MARKET`). */
 export type OrderType = "Limit" | "Market";
@@ -59,7 +60,7 @@ export interface OrderCommon {
   /** Market symbol. */
   readonly symbol: string;
   /** Side. */
-  readonly side: Open<Side>;
+  readonly side: Open<OrderSide>;
   /** Creation time (Unix ms on the wire). */
   readonly createdAt: Date;
   /** Filled base quantity. */
