@@ -501,3 +501,60 @@ export {
   MaxWithdrawalQuantity,
 } from "./src/schema/account.ts";
 export { Position, Positions } from "./src/schema/position.ts";
+export {
+  backoffDelay,
+  type BackoffOptions,
+  classifyFrame,
+  ReconnectingSocket,
+  type SignSubscription,
+  type SocketEvent,
+  type SocketOptions,
+  type SocketStatus,
+  type SocketTimers,
+  type SubscriptionMethod,
+  type SubscriptionOptions,
+  type WebSocketConstructorLike,
+  type WebSocketEventLike,
+  type WebSocketLike,
+} from "./src/ws/socket_core.ts";
+export {
+  BackpackSocket,
+  BackpackSocketBase,
+  type BackpackSocketOptions,
+  type BackpackSocketShape,
+  make as makeBackpackSocket,
+  type SocketNotice,
+  type SubscribeStreamOptions,
+  WebSocketConstructor,
+  WebSocketConstructorBase,
+} from "./src/ws/socket.ts";
+export * as Streams from "./src/ws/streams.ts";
+export {
+  decodePayload,
+  decoderForStream,
+  isPrivateStream,
+  type StreamEvent,
+  streamNames,
+} from "./src/ws/decode.ts";
+export type { WsPayloadDecoder } from "./src/schema/ws_common.ts";
+export type {
+  BookTickerEvent,
+  DepthUpdate,
+  DepthUpdateLevel,
+  EngineTime,
+  EventTime,
+  KlineEvent,
+  LiquidationEvent,
+  MarkPriceEvent,
+  OpenInterestEvent,
+  TickerEvent,
+  TradeEvent,
+} from "./src/schema/ws_market.ts";
+export type {
+  OrderEventType,
+  OrderFill,
+  OrderOrigin,
+  OrderUpdate,
+  PositionEventType,
+  PositionUpdate,
+} from "./src/schema/ws_account.ts";

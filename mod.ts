@@ -318,3 +318,45 @@ export type {
   MaxWithdrawalQuantity,
 } from "./src/schema/account.ts";
 export type { Position } from "./src/schema/position.ts";
+export {
+  type BackpackStreams,
+  createStreams,
+  type CreateStreamsOptions,
+  type StreamMethods,
+  type StreamSubscription,
+} from "./src/client/create_streams.ts";
+export type {
+  AccountStreamParams,
+  DepthStreamParams,
+  KlineStreamParams,
+  SymbolStreamParams,
+} from "./src/ws/streams.ts";
+export type { BackpackSocketOptions, SubscribeStreamOptions } from "./src/ws/socket.ts";
+export type {
+  BackoffOptions,
+  SocketTimers,
+  WebSocketConstructorLike,
+  WebSocketEventLike,
+  WebSocketLike,
+} from "./src/ws/socket_core.ts";
+export type {
+  BookTickerEvent,
+  DepthUpdate,
+  DepthUpdateLevel,
+  EngineTime,
+  EventTime,
+  KlineEvent,
+  LiquidationEvent,
+  MarkPriceEvent,
+  OpenInterestEvent,
+  TickerEvent,
+  TradeEvent,
+} from "./src/schema/ws_market.ts";
+export type {
+  OrderEventType,
+  OrderFill,
+  OrderOrigin,
+  OrderUpdate,
+  PositionEventType,
+  PositionUpdate,
+} from "./src/schema/ws_account.ts";

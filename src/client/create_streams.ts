@@ -25,9 +25,31 @@ import * as Stream from "effect/Stream";
 import { ServerClock } from "../auth/server_clock.ts";
 import { type BackpackConfigOptions, layer as layerConfig } from "../config.ts";
 import { layerSigner } from "../rest/layer.ts";
-import { BackpackSocket, type BackpackSocketOptions, WebSocketConstructor } from "../ws/socket.ts";
+import {
+  BackpackSocket,
+  type BackpackSocketOptions,
+  type SubscribeStreamOptions,
+  WebSocketConstructor,
+} from "../ws/socket.ts";
 import type { WebSocketConstructorLike } from "../ws/socket_core.ts";
-import { type StreamFunctions, streamFunctions } from "../ws/streams.ts";
+import {
+  type AccountStreamParams,
+  type DepthStreamParams,
+  type KlineStreamParams,
+  streamFunctions,
+  type SymbolStreamParams,
+} from "../ws/streams.ts";
+import type { OrderUpdate, PositionUpdate } from "../schema/ws_account.ts";
+import type {
+  BookTickerEvent,
+  DepthUpdate,
+  KlineEvent,
+  LiquidationEvent,
+  MarkPriceEvent,
+  OpenInterestEvent,
+  TickerEvent,
+  TradeEvent,
+} from "../schema/ws_market.ts";
 import { unwrapExit } from "./run.ts";
 
 /** Options of {@link createStreams}. */
@@ -48,15 +70,29 @@ export interface StreamSubscription<A> extends AsyncIterable<A> {
   close(): Promise<void>;
 }
 
-/** The element type of a typed stream. */
-export type StreamElement<S> = S extends Stream.Stream<infer A, infer _E, infer _R> ? A : never;
-
-/** One method per typed stream: same parameters, a {@link StreamSubscription} of its events. */
-export type StreamMethods = {
-  readonly [K in keyof StreamFunctions]: (
-    ...args: Parameters<StreamFunctions[K]>
-  ) => StreamSubscription<StreamElement<ReturnType<StreamFunctions[K]>>>;
-};
+/** One method per typed stream (the Effect functions of the same names), for `for await`. */
+export interface StreamMethods {
+  /** `depth.<symbol>` deltas (or an aggregated variant). */
+  depth(params: DepthStreamParams): StreamSubscription<DepthUpdate>;
+  /** `trade.<symbol>`: public trades. */
+  trades(params: SymbolStreamParams): StreamSubscription<TradeEvent>;
+  /** `bookTicker.<symbol>`: best bid and ask. */
+  bookTicker(params: SymbolStreamParams): StreamSubscription<BookTickerEvent>;
+  /** `ticker.<symbol>`: 24 h statistics every second. */
+  ticker(params: SymbolStreamParams): StreamSubscription<TickerEvent>;
+  /** `kline.<interval>.<symbol>`: the current candle. */
+  kline(params: KlineStreamParams): StreamSubscription<KlineEvent>;
+  /** `markPrice.<symbol>`: mark/index price, funding rate, next funding time. */
+  markPrice(params: SymbolStreamParams): StreamSubscription<MarkPriceEvent>;
+  /** `openInterest.<symbol>`. */
+  openInterest(params: SymbolStreamParams): StreamSubscription<OpenInterestEvent>;
+  /** `liquidation`: every market. */
+  liquidations(params?: SubscribeStreamOptions): StreamSubscription<LiquidationEvent>;
+  /** `account.orderUpdate[.<symbol>]` (needs `apiSecret`). */
+  orderUpdates(params?: AccountStreamParams): StreamSubscription<OrderUpdate>;
+  /** `account.positionUpdate[.<symbol>]` (needs `apiSecret`); starts with a snapshot. */
+  positionUpdates(params?: AccountStreamParams): StreamSubscription<PositionUpdate>;
+}
 
 /** Typed Backpack streams over one shared connection. */
 export interface BackpackStreams extends StreamMethods {

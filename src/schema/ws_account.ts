@@ -7,16 +7,9 @@
  * @module
  */
 import * as Schema from "effect/Schema";
+import type { Open } from "./history.ts";
 import { type Decimal, DecimalFromString } from "../decimal.ts";
 import { IdString } from "./common.ts";
-import type {
-  OrderStatus,
-  OrderType,
-  SelfTradePrevention,
-  Side,
-  TimeInForce,
-  TriggerBy,
-} from "./order.ts";
 import {
   OptionalBoolean,
   OptionalDecimal,
@@ -24,13 +17,7 @@ import {
   OptionalNumber,
   OptionalString,
 } from "./optional.ts";
-import {
-  Micros,
-  microsToDate,
-  type Open,
-  payloadDecoder,
-  type WsPayloadDecoder,
-} from "./ws_common.ts";
+import { Micros, microsToDate, payloadDecoder, type WsPayloadDecoder } from "./ws_common.ts";
 import type { EngineTime, EventTime } from "./ws_market.ts";
 
 /** Order event types. */
@@ -79,11 +66,11 @@ export interface OrderUpdate extends EventTime, EngineTime {
   /** Your uint32 client id (`c`), when set. */
   readonly clientId?: number;
   /** Side (`S`). */
-  readonly side: Open<Side>;
+  readonly side: Open<"Bid" | "Ask">;
   /** Order type (`o`), in the REST spelling. */
-  readonly orderType: Open<OrderType>;
+  readonly orderType: Open<"Limit" | "Market">;
   /** Time in force (`f`). */
-  readonly timeInForce: Open<TimeInForce>;
+  readonly timeInForce: Open<"GTC" | "IOC" | "FOK">;
   /** Base quantity (`q`); `0` on some trigger orders. */
   readonly quantity?: Decimal;
   /** Quote quantity (`Q`). */
@@ -93,7 +80,7 @@ export interface OrderUpdate extends EventTime, EngineTime {
   /** Trigger price (`P`). */
   readonly triggerPrice?: Decimal;
   /** Trigger reference (`B`). */
-  readonly triggerBy?: Open<TriggerBy>;
+  readonly triggerBy?: Open<"LastPrice" | "MarkPrice" | "IndexPrice">;
   /** Trigger quantity (`Y`): an amount or a percentage such as `"80%"`. */
   readonly triggerQuantity?: string;
   /** Take-profit trigger price (`a`). */
@@ -105,11 +92,19 @@ export interface OrderUpdate extends EventTime, EngineTime {
   /** Stop-loss limit price (`k`). */
   readonly stopLossLimitPrice?: Decimal;
   /** Take-profit trigger reference (`d`). */
-  readonly takeProfitTriggerBy?: Open<TriggerBy>;
+  readonly takeProfitTriggerBy?: Open<"LastPrice" | "MarkPrice" | "IndexPrice">;
   /** Stop-loss trigger reference (`g`). */
-  readonly stopLossTriggerBy?: Open<TriggerBy>;
+  readonly stopLossTriggerBy?: Open<"LastPrice" | "MarkPrice" | "IndexPrice">;
   /** Order status (`X`). */
-  readonly status: OrderStatus;
+  readonly status: Open<
+    | "New"
+    | "PartiallyFilled"
+    | "Filled"
+    | "Cancelled"
+    | "Expired"
+    | "TriggerPending"
+    | "TriggerFailed"
+  >;
   /** Expiry reason (`R`), on `orderExpired`. */
   readonly expiryReason?: string;
   /** The fill, on `orderFill` events. */
@@ -119,7 +114,7 @@ export interface OrderUpdate extends EventTime, EngineTime {
   /** Cumulative executed quote quantity (`Z`). */
   readonly executedQuoteQuantity: Decimal;
   /** Self-trade prevention (`V`). */
-  readonly selfTradePrevention: Open<SelfTradePrevention>;
+  readonly selfTradePrevention: Open<"RejectTaker" | "RejectMaker" | "RejectBoth">;
   /** Origin (`O`). */
   readonly origin: OrderOrigin;
   /** Related order id (`I`), e.g. a TP/SL child's parent. */
@@ -173,7 +168,7 @@ const WireOrderUpdate = Schema.Struct({
 });
 
 /** `LIMIT` → `Limit`, `MARKET` → `Market`; unknown values are kept as sent. */
-export const orderTypeFromWs = (value: string): Open<OrderType> =>
+export const orderTypeFromWs = (value: string): Open<"Limit" | "Market"> =>
   value === "LIMIT" ? "Limit" : value === "MARKET" ? "Market" : value;
 
 type Wire = typeof WireOrderUpdate.Type;

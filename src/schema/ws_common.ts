@@ -12,9 +12,6 @@ import * as Effect from "effect/Effect";
 import * as Schema from "effect/Schema";
 import { NumberOrString } from "./common.ts";
 
-/** An open-ended string union: the documented values, plus any value the server adds later. */
-export type Open<T extends string> = T | (string & Record<never, never>);
-
 /** A wire timestamp in microseconds (number or digit string), decoded to a `number`. */
 export const Micros: typeof NumberOrString = NumberOrString;
 

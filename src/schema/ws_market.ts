@@ -8,16 +8,11 @@
  * @module
  */
 import * as Schema from "effect/Schema";
+import type { Open } from "./history.ts";
 import { type Decimal, DecimalFromString } from "../decimal.ts";
 import { IdString, NaiveUtcDate, NumberOrString } from "./common.ts";
 import { OptionalDecimal, OptionalNumber } from "./optional.ts";
-import {
-  Micros,
-  microsToDate,
-  type Open,
-  payloadDecoder,
-  type WsPayloadDecoder,
-} from "./ws_common.ts";
+import { Micros, microsToDate, payloadDecoder, type WsPayloadDecoder } from "./ws_common.ts";
 
 /** Event time fields shared by every stream event. */
 export interface EventTime {
@@ -201,25 +196,6 @@ export const decodeTicker: WsPayloadDecoder<TickerEvent> = payloadDecoder(
     trades: w.n,
   }),
 );
-
-/** K-line intervals (as on REST). */
-export type KlineInterval = Open<
-  | "1m"
-  | "3m"
-  | "5m"
-  | "15m"
-  | "30m"
-  | "1h"
-  | "2h"
-  | "4h"
-  | "6h"
-  | "8h"
-  | "12h"
-  | "1d"
-  | "3d"
-  | "1w"
-  | "1month"
->;
 
 /** A `kline.<interval>.<symbol>` event: the current candle, at most once a second, plus its close. */
 export interface KlineEvent extends EventTime {

@@ -35,13 +35,13 @@ import {
   decodeTrade,
   type DepthUpdate,
   type KlineEvent,
-  type KlineInterval,
   type LiquidationEvent,
   type MarkPriceEvent,
   type OpenInterestEvent,
   type TickerEvent,
   type TradeEvent,
 } from "../schema/ws_market.ts";
+import type { KlineInterval } from "../rest/klines.ts";
 import { decodePayload, streamNames } from "./decode.ts";
 import { BackpackSocket, type SubscribeStreamOptions } from "./socket.ts";
 
