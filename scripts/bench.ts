@@ -7,7 +7,7 @@
  */
 
 /** Bench scripts, relative to this file, run in this order. */
-const BENCHES: ReadonlyArray<string> = ["bench_orderbook.ts"];
+const BENCHES: ReadonlyArray<string> = ["bench_orderbook.ts", "bench_worker_latency.ts"];
 
 for (const script of BENCHES) {
   const path = new URL(script, import.meta.url).pathname;
