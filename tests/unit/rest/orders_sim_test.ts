@@ -5,7 +5,9 @@ import {
   InsufficientFundsError,
   NotFoundError,
   OrderOutcomeUnknownError,
+  UnsupportedError,
 } from "../../../src/errors.ts";
+import { createClient } from "../../../src/client/create_client.ts";
 import { makeClientIdGenerator } from "../../../src/orders/client_id.ts";
 import type { ExecuteOrderParams } from "../../../src/orders/validate_order.ts";
 import { cancelOpenOrders, cancelOrder } from "../../../src/rest/order_cancel.ts";
@@ -208,5 +210,27 @@ Deno.test("sim: an order answered 202 fails with OrderOutcomeUnknownError, yet w
     );
     assert.ok(reconciled.ok && reconciled.value.status === "New");
     assert.equal(sim.faultCounts().restAccepted, 1);
+  });
+});
+
+Deno.test("sim via the Promise facade: place, list, cancel; a hedge request rejects with UnsupportedError", async () => {
+  await withSim(async (options) => {
+    const client = createClient({ ...options, rateLimit: false });
+    try {
+      const order = await client.executeOrder(bid("140"));
+      assert.equal(order.status, "New");
+      assert.deepEqual((await client.getOpenOrders({})).map((o) => o.id), [order.id]);
+      const account = await client.getAccount();
+      assert.equal(account.limitOrders, 1);
+      await assert.rejects(
+        client.executeOrder({ ...bid("140"), hedgeMode: true } as unknown as ExecuteOrderParams),
+        (error: unknown) => error instanceof UnsupportedError && error.feature === "hedge mode",
+      );
+      const cancelled = await client.cancelOpenOrders({ symbol: "SOL_USDC_PERP" });
+      assert.deepEqual(cancelled.map((o) => o.id), [order.id]);
+      assert.deepEqual(await client.getPositions(), []);
+    } finally {
+      await client.close();
+    }
   });
 });
