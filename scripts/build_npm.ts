@@ -36,6 +36,14 @@ const COMPANIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   isows: { ws: "8.23.0" },
 };
 
+/**
+ * Packages an entry point loads by a computed specifier, which the module graph cannot see: the
+ * simulator (`./sim`) serves WebSockets on Node with `ws` (src/sim/server/runtime/node.ts).
+ */
+const ENTRY_COMPANIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  "src/sim/mod.ts": { ws: "8.23.0" },
+};
+
 /** Source directories compiled when reachable from an entry point. */
 const SOURCE_DIRS = ["src", "workers"];
 
@@ -190,7 +198,7 @@ const compile = async (entries: string[]): Promise<void> => {
 
 /** Block and line comments (JSDoc examples import the package by name). */
 const COMMENTS = /\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm;
-const BARE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"'./][^"']*)["']/g;
+const BARE_IMPORT = /(?:(?<!["'])\bfrom\s*|\bimport\s*\(?\s*)["']([^"'./][^"']*)["']/g;
 
 const packageOf = (specifier: string): string =>
   specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
@@ -214,7 +222,9 @@ const importedPackages = async (dir: URL, found = new Map<string, string>()) => 
 const main = async (): Promise<void> => {
   const config = await readDenoConfig();
   const entries = Object.values(denoExports(config)).map((target) => target.slice(2));
-  const manifest = packageJson(config, dependencies(config, await reachablePackages(entries)));
+  const deps = dependencies(config, await reachablePackages(entries));
+  for (const entry of entries) Object.assign(deps, ENTRY_COMPANIONS[entry]);
+  const manifest = packageJson(config, deps);
 
   await cleanOutput();
   await Deno.writeTextFile(

@@ -2,11 +2,13 @@
  * The local Backpack-compatible exchange simulator (`sim` entry): {@link startSimulator} serves a
  * seeded engine on `127.0.0.1` with Backpack's REST shapes, request signing, rate limits and
  * WebSocket streams on one port (`restUrl = http://127.0.0.1:P`, `wsUrl = ws://127.0.0.1:P/ws`),
- * plus transport fault injection for resilience tests. Deno only (uses `Deno.serve`).
+ * plus transport fault injection for resilience tests. Runs on Deno (`Deno.serve`), Bun
+ * (`Bun.serve`) and Node 20+ (`node:http` + the `ws` package). What it models and what it does
+ * not: `docs/simulator.md`.
  *
  * @example
  * ```ts
- * import { startSimulator } from "./mod.ts";
+ * import { startSimulator } from "@backpack-edge/sdk/sim";
  * const sim = await startSimulator({ port: 0 });
  * console.log(sim.restUrl, sim.wsUrl, sim.accounts[0]!.apiKey);
  * await sim.close();
@@ -19,9 +21,9 @@ import { decodeBase64, encodeBase64 } from "../auth/base64.ts";
 import { Exchange } from "./engine/exchange.ts";
 import { defaultAccounts, defaultMarkets } from "./engine/markets.ts";
 import type { SimExchange, SimMarketConfig } from "./engine/types.ts";
-import { serveDeno } from "./server/deno_adapter.ts";
 import type { FaultCounts, Faults } from "./server/faults.ts";
 import type { RateLimitOptions } from "./server/rate_limit.ts";
+import { serve } from "./server/serve.ts";
 import { createSimServer } from "./server/sim_server.ts";
 
 export type { FaultCounts, Faults } from "./server/faults.ts";
@@ -81,8 +83,13 @@ export interface Simulator {
   readonly accounts: ReadonlyArray<SimCredentials>;
   /** The engine, for tests that inspect or drive it directly. */
   readonly exchange: SimExchange;
-  /** Replaces the transport faults (counters are kept). */
+  /** Replaces the server-wide transport faults (counters are kept). */
   readonly setFaults: (faults: Faults) => void;
+  /**
+   * Sets the WebSocket faults of one live connection (numbered from 0 in connection order;
+   * `undefined` restores the server-wide faults). Returns false when that connection is not open.
+   */
+  readonly setConnectionFaults: (connection: number, faults: Faults | undefined) => boolean;
   /** How many faults of each kind were injected so far. */
   readonly faultCounts: () => FaultCounts;
   /** Advances the engine to `now` (default `Date.now()`); for `tickMs: 0`. */
@@ -144,7 +151,7 @@ export const startSimulator = async (
     ...(options.faults === undefined ? {} : { faults: options.faults }),
     ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
   });
-  const listener = serveDeno(server, options.port ?? 0);
+  const listener = await serve(server, options.port ?? 0);
   const advance = (now = Date.now()): void => {
     exchange.advance(now);
     server.tick(now);
@@ -158,6 +165,7 @@ export const startSimulator = async (
     accounts: creds,
     exchange,
     setFaults: (faults) => server.faults.set(faults),
+    setConnectionFaults: (connection, faults) => server.hub.setConnectionFaults(connection, faults),
     faultCounts: () => server.faults.counts(),
     advance,
     close: async () => {

@@ -195,6 +195,34 @@ const cases = ({ entries, Effect, fixtures: { vectors, depth, balances } }) => [
         assert.equal(seen.length, 0);
       }),
   },
+  {
+    name: "the simulator (sim entry) serves getStatus, getDepth and a signed getBalances",
+    // workerd cannot listen on a port
+    runtimes: ["node", "bun"],
+    run: async () => {
+      const sim = await exported(entries, "startSimulator")({ tickMs: 0 });
+      try {
+        const { apiKey, apiSecret } = sim.accounts[0];
+        const client = exported(entries, "createClient")({
+          baseUrl: sim.restUrl,
+          apiKey,
+          apiSecret,
+        });
+        try {
+          assert.equal((await client.getStatus()).status, "Ok");
+          const book = await client.getDepth({ symbol: "SOL_USDC_PERP", limit: 5 });
+          assert.ok(book.bids.length > 0 && book.asks.length > 0);
+          assert.ok(book.bids[0][0].lt(book.asks[0][0]));
+          const balances = await client.getBalances();
+          assert.equal(balances.USDC.available.toFixed(), "100000");
+        } finally {
+          await client.close();
+        }
+      } finally {
+        await sim.close();
+      }
+    },
+  },
 ];
 
 /**
@@ -209,7 +237,8 @@ const cases = ({ entries, Effect, fixtures: { vectors, depth, balances } }) => [
 export const runSmoke = async (runtime, input, log = console.log) => {
   let passed = 0;
   let failed = 0;
-  for (const { name, run } of cases(input)) {
+  for (const { name, run, runtimes } of cases(input)) {
+    if (runtimes !== undefined && !runtimes.includes(runtime)) continue;
     try {
       await run();
       passed++;

@@ -1,7 +1,7 @@
 /**
  * Wires the runtime-independent simulator server together over one engine: the REST handler,
  * the WebSocket hub, the key registry, rate limits and faults. A runtime adapter (see
- * `deno_adapter.ts`) only moves bytes.
+ * `runtime/`, chosen by `serve.ts`) only moves bytes.
  *
  * @module
  */

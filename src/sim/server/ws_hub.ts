@@ -13,7 +13,7 @@
  * @module
  */
 import { authenticate, type AuthOptions } from "./auth.ts";
-import type { FaultInjector } from "./faults.ts";
+import type { FaultInjector, Faults } from "./faults.ts";
 import { HttpError } from "./responses.ts";
 
 /** What the hub needs from a socket. */
@@ -55,14 +55,29 @@ export class WsSession {
   readonly streams: Set<string> = new Set();
   /** Account authenticated by the last valid signed subscription. */
   account: string | undefined;
+  /** Connection number, in connection order from 0. */
+  readonly id: number;
+  /** Faults of this connection only; `undefined` = the server-wide faults. */
+  faults: Faults | undefined;
   #sent = 0;
   #closed = false;
   readonly #held = new Map<string, string>();
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
 
-  constructor(hub: WsHub, peer: WsPeer) {
+  constructor(hub: WsHub, peer: WsPeer, id: number) {
     this.#hub = hub;
     this.#peer = peer;
+    this.id = id;
+  }
+
+  /** The faults in force on this connection. */
+  get faultsInForce(): Faults {
+    return this.faults ?? this.#hub.faults.faults;
+  }
+
+  /** True when the connection went silent (no frames, the Node adapter also stops answering pings). */
+  get silent(): boolean {
+    return this.faultsInForce.wsSilent === true;
   }
 
   /** Handles one text message from the client. */
@@ -134,7 +149,7 @@ export class WsSession {
   deliverText(stream: string, text: string): void {
     if (this.#closed) return;
     const injector = this.#hub.faults;
-    const f = injector.faults;
+    const f = this.faultsInForce;
     if (f.wsSilent) return injector.count("wsSilenced");
     if (stream.startsWith("depth.")) {
       if (injector.chance(f.wsDropDepth)) return injector.count("wsDrop");
@@ -159,7 +174,7 @@ export class WsSession {
 
   #emit(text: string): void {
     const injector = this.#hub.faults;
-    const delay = injector.faults.wsDelayMs ?? 0;
+    const delay = this.faultsInForce.wsDelayMs ?? 0;
     if (delay <= 0) return this.#write(text);
     injector.count("wsDelay");
     const timer = setTimeout(() => {
@@ -172,7 +187,7 @@ export class WsSession {
   #write(text: string): void {
     if (this.#closed) return;
     const injector = this.#hub.faults;
-    const f = injector.faults;
+    const f = this.faultsInForce;
     this.#raw(text);
     this.#sent += 1;
     const after = f.wsCloseAfterFrames;
@@ -228,9 +243,11 @@ export class WsHub {
     this.catalog = options.catalog;
   }
 
+  #connections = 0;
+
   /** Registers a new connection. */
   connect(peer: WsPeer): WsSession {
-    const session = new WsSession(this, peer);
+    const session = new WsSession(this, peer, this.#connections++);
     this.sessions.add(session);
     return session;
   }
@@ -262,6 +279,19 @@ export class WsHub {
       if (session.streams.has(base)) session.deliver(base, data);
       if (session.streams.has(specific)) session.deliver(specific, data);
     }
+  }
+
+  /**
+   * Sets the faults of the live connection number `id` (`undefined` restores the server-wide
+   * faults); false when no such connection is open.
+   */
+  setConnectionFaults(id: number, faults: Faults | undefined): boolean {
+    for (const session of this.sessions) {
+      if (session.id !== id) continue;
+      session.faults = faults;
+      return true;
+    }
+    return false;
   }
 
   /** Closes every connection (server shutdown). */
