@@ -37,6 +37,17 @@ export const tradeData = (e: EventOf<"trade">): Data => ({
   m: e.buyerIsMaker,
 });
 
+/** `liquidation` payload (docs shape: quantity, price, side of the liquidation order, symbol). */
+export const liquidationData = (e: EventOf<"liquidation">): Data => ({
+  e: "liquidation",
+  E: e.time,
+  q: e.quantity,
+  p: e.price,
+  S: e.side,
+  s: e.symbol,
+  T: e.time,
+});
+
 /** `bookTicker` payload (`u` update id string, as in the docs). */
 export const bookTickerData = (e: EventOf<"bookTicker">): Data => ({
   e: "bookTicker",

@@ -4,7 +4,7 @@
  * next depth event at least that far after the previous flush), candles on `kline.<iv>.<sym>`
  * (derived from the engine's klines after each trade; the previous candle is sent once more with
  * `X: true` when a new one starts), and private order/position updates.
- * `liquidation` is accepted but the engine emits no liquidation event yet, so it stays quiet.
+ * `liquidation` carries the engine's liquidation events (all markets on one stream).
  *
  * @module
  */
@@ -14,6 +14,7 @@ import {
   bookTickerData,
   depthData,
   klineData,
+  liquidationData,
   markPriceData,
   openInterestData,
   orderUpdateData,
@@ -169,6 +170,8 @@ export const eventPublisher = (
         return hub.publish(`ticker.${event.ticker.symbol}`, tickerData(event.ticker, event.time));
       case "openInterest":
         return hub.publish(`openInterest.${event.symbol}`, openInterestData(event));
+      case "liquidation":
+        return hub.publish("liquidation", liquidationData(event));
       case "orderUpdate":
         return hub.publishPrivate(
           "account.orderUpdate",
