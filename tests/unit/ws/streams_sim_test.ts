@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import * as Effect from "effect/Effect";
 import * as Layer from "effect/Layer";
+import * as ManagedRuntime from "effect/ManagedRuntime";
 import * as Stream from "effect/Stream";
 import { ServerClock } from "../../../src/auth/server_clock.ts";
 import { createStreams } from "../../../src/client/create_streams.ts";
@@ -109,7 +110,7 @@ Deno.test({
     const [account] = sim.accounts;
     const credentials = { apiKey: account.apiKey, apiSecret: account.apiSecret };
     const streams = createStreams({ wsUrl: sim.wsUrl, ...credentials, socket: fastReconnect });
-    const rest = layerBackpack({ baseUrl: sim.restUrl, ...credentials });
+    const rest = ManagedRuntime.make(layerBackpack({ baseUrl: sim.restUrl, ...credentials }));
     try {
       const updates = streams.orderUpdates({ symbol: "SOL_USDC_PERP" });
       const iterator = updates[Symbol.asyncIterator]();
@@ -119,13 +120,13 @@ Deno.test({
       void first.finally(() => (settled = true));
       const placed: string[] = [];
       while (!settled) {
-        const order = await Effect.runPromise(
+        const order = await rest.runPromise(
           executeOrder({
             symbol: "SOL_USDC_PERP",
             side: "Bid",
             orderType: "Market",
             quantity: "0.1",
-          }).pipe(Effect.provide(rest)),
+          }),
         );
         placed.push(order.id);
         let timer: ReturnType<typeof setTimeout> | undefined;
@@ -140,6 +141,7 @@ Deno.test({
       assert.ok(["orderAccepted", "orderFill"].includes(event.type));
       await updates.close();
     } finally {
+      await rest.dispose();
       await streams.close();
       await sim.close();
     }
