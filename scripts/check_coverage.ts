@@ -95,12 +95,30 @@ export const renderCoverage = (operations: ReadonlyArray<SpecOperation>): string
 };
 
 const DOC = new URL("../docs/rest_coverage.md", import.meta.url);
+const ROOT = new URL("..", import.meta.url);
+
+/** `text` as `deno fmt` (with the repo's configuration) formats Markdown. */
+const formatMarkdown = async (text: string): Promise<string> => {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["fmt", "--ext=md", "-"],
+    cwd: ROOT,
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "null",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(text));
+  await writer.close();
+  const { stdout, success } = await child.output();
+  if (!success) throw new Error("deno fmt failed on the coverage table");
+  return new TextDecoder().decode(stdout);
+};
 
 /** Verifies coverage and the doc's freshness (or rewrites the doc with `write`). */
 export const checkCoverage = async (write = false): Promise<ReadonlyArray<string>> => {
   const operations = await specOperations();
   const problems = [...coverageProblems(operations)];
-  const doc = renderCoverage(operations);
+  const doc = await formatMarkdown(renderCoverage(operations));
   if (write) await Deno.writeTextFile(DOC, doc);
   else {
     const current = await Deno.readTextFile(DOC).catch(() => "");
