@@ -223,6 +223,30 @@ const cases = ({ entries, Effect, fixtures: { vectors, depth, balances } }) => [
       }
     },
   },
+  {
+    name: "createStreams().trades decodes trade.SOL_USDC_PERP from the simulator (isows)",
+    runtimes: ["node", "bun"],
+    run: async () => {
+      const sim = await exported(entries, "startSimulator")({ tickMs: 20 });
+      try {
+        const streams = exported(entries, "createStreams")({ wsUrl: sim.wsUrl });
+        try {
+          const seen = [];
+          for await (const trade of streams.trades({ symbol: "SOL_USDC_PERP" })) {
+            seen.push(trade);
+            if (seen.length === 2) break; // unsubscribes
+          }
+          assert.equal(seen[0].symbol, "SOL_USDC_PERP");
+          assert.ok(seen[0].price.gt(0) && seen[0].quantity.gt(0));
+          assert.ok(seen[0].eventTime instanceof Date);
+        } finally {
+          await streams.close();
+        }
+      } finally {
+        await sim.close();
+      }
+    },
+  },
 ];
 
 /**
