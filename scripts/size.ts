@@ -78,9 +78,19 @@ interface Budget {
   readonly note?: string;
 }
 
-type Size = Pick<Measured, "minified" | "gzip" | "contributors">;
+/** Sizes of one bundle. */
+export type Size = Pick<Measured, "minified" | "gzip" | "contributors">;
 
-const bundle = async (entry: string, dir: string): Promise<Size> => {
+/**
+ * Bundles `entry` into `dir` with esbuild (browser ESM, minified) and measures it. `extraArgs`
+ * are appended to esbuild's arguments (a later flag overrides an earlier one, e.g.
+ * `--platform=node`); `scripts/bench_bundle.ts` uses them for ccxt.
+ */
+export const bundle = async (
+  entry: string,
+  dir: string,
+  extraArgs: ReadonlyArray<string> = [],
+): Promise<Size> => {
   const outfile = `${dir}/out.js`;
   const metafile = `${dir}/meta.json`;
   const { code, stderr } = await new Deno.Command(ESBUILD, {
@@ -93,6 +103,7 @@ const bundle = async (entry: string, dir: string): Promise<Size> => {
       "--log-level=warning",
       `--outfile=${outfile}`,
       `--metafile=${metafile}`,
+      ...extraArgs,
     ],
     // Lets a worker bundled from source resolve its packages from the npm build's node_modules.
     env: { NODE_PATH: NPM_MODULES },
