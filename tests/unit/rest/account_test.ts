@@ -128,7 +128,7 @@ Deno.test("limits: bad input is refused before any request", async () => {
   assert.equal(seen.length, 0);
 });
 
-Deno.test("simulator: read the account, change the leverage cap, read it back", async () => {
+Deno.test("simulator: account, leverage cap round trip, limits and dust conversion", async () => {
   const sim = await startSimulator({ port: 0, tickMs: 0, syntheticLiquidity: false });
   try {
     const options = { baseUrl: sim.restUrl, apiSecret: sim.accounts[0].apiSecret };
@@ -147,6 +147,11 @@ Deno.test("simulator: read the account, change the leverage cap, read it back", 
       options,
     );
     assert.ok(max.ok && max.value.maxOrderQuantity.gt(0));
+    const borrow = await outcome(getMaxBorrowQuantity({ symbol: "USDC" }), options);
+    assert.ok(borrow.ok && borrow.value.symbol === "USDC");
+    const withdraw = await outcome(getMaxWithdrawalQuantity({ symbol: "USDC" }), options);
+    assert.ok(withdraw.ok && withdraw.value.maxWithdrawalQuantity.gt(0));
+    assert.deepEqual(await outcome(convertDust({}), options), { ok: true, value: undefined });
   } finally {
     await sim.close();
   }
