@@ -426,6 +426,63 @@ export type {
 export type { ResyncReason, SnapshotReason, SyncPhase } from "./src/orderbook/sync.ts";
 export type { BookSide, Level, Rejection, RejectionReason } from "./src/orderbook/types.ts";
 export type { FeedEnvironment } from "./src/orderbook/feed_api.ts";
+export {
+  backoffDelay,
+  type BackoffOptions,
+  classifyFrame,
+  ReconnectingSocket,
+  type SignSubscription,
+  type SocketEvent,
+  type SocketOptions,
+  type SocketStatus,
+  type SocketTimers,
+  type SubscriptionMethod,
+  type SubscriptionOptions,
+  type WebSocketConstructorLike,
+  type WebSocketEventLike,
+  type WebSocketLike,
+} from "./src/ws/socket_core.ts";
+export {
+  BackpackSocket,
+  BackpackSocketBase,
+  type BackpackSocketOptions,
+  type BackpackSocketShape,
+  make as makeBackpackSocket,
+  type SocketNotice,
+  type SubscribeStreamOptions,
+  WebSocketConstructor,
+  WebSocketConstructorBase,
+} from "./src/ws/socket.ts";
+export * as Streams from "./src/ws/streams.ts";
+export {
+  decodePayload,
+  decoderForStream,
+  isPrivateStream,
+  type StreamEvent,
+  streamNames,
+} from "./src/ws/decode.ts";
+export type { WsPayloadDecoder } from "./src/schema/ws_common.ts";
+export type {
+  BookTickerEvent,
+  DepthUpdate,
+  DepthUpdateLevel,
+  EngineTime,
+  EventTime,
+  KlineEvent,
+  LiquidationEvent,
+  MarkPriceEvent,
+  OpenInterestEvent,
+  TickerEvent,
+  TradeEvent,
+} from "./src/schema/ws_market.ts";
+export type {
+  OrderEventType,
+  OrderFill,
+  OrderOrigin,
+  OrderUpdate,
+  PositionEventType,
+  PositionUpdate,
+} from "./src/schema/ws_account.ts";
 export { executeOrder, executeOrders } from "./src/rest/order_execute.ts";
 export {
   getOpenOrders,
@@ -501,60 +558,28 @@ export {
   MaxWithdrawalQuantity,
 } from "./src/schema/account.ts";
 export { Position, Positions } from "./src/schema/position.ts";
-export {
-  backoffDelay,
-  type BackoffOptions,
-  classifyFrame,
-  ReconnectingSocket,
-  type SignSubscription,
-  type SocketEvent,
-  type SocketOptions,
-  type SocketStatus,
-  type SocketTimers,
-  type SubscriptionMethod,
-  type SubscriptionOptions,
-  type WebSocketConstructorLike,
-  type WebSocketEventLike,
-  type WebSocketLike,
-} from "./src/ws/socket_core.ts";
-export {
-  BackpackSocket,
-  BackpackSocketBase,
-  type BackpackSocketOptions,
-  type BackpackSocketShape,
-  make as makeBackpackSocket,
-  type SocketNotice,
-  type SubscribeStreamOptions,
-  WebSocketConstructor,
-  WebSocketConstructorBase,
-} from "./src/ws/socket.ts";
-export * as Streams from "./src/ws/streams.ts";
-export {
-  decodePayload,
-  decoderForStream,
-  isPrivateStream,
-  type StreamEvent,
-  streamNames,
-} from "./src/ws/decode.ts";
-export type { WsPayloadDecoder } from "./src/schema/ws_common.ts";
+export { Connector, ConnectorBase } from "./src/trading/service.ts";
+export { make as makeConnector } from "./src/trading/connector.ts";
 export type {
-  BookTickerEvent,
-  DepthUpdate,
-  DepthUpdateLevel,
-  EngineTime,
-  EventTime,
-  KlineEvent,
-  LiquidationEvent,
-  MarkPriceEvent,
-  OpenInterestEvent,
-  TickerEvent,
-  TradeEvent,
-} from "./src/schema/ws_market.ts";
-export type {
-  OrderEventType,
-  OrderFill,
-  OrderOrigin,
-  OrderUpdate,
-  PositionEventType,
-  PositionUpdate,
-} from "./src/schema/ws_account.ts";
+  BalanceState,
+  ConnectionKind,
+  ConnectorConfig,
+  ConnectorEvent,
+  ConnectorEventType,
+  ConnectorShape,
+  ConnectorState,
+  ConnectorStats,
+  EstimateFeeParams,
+  EventSubscription,
+  FeeOverride,
+  FeeRates,
+  FeeSchedule,
+  FundingPaymentState,
+  OrderRef,
+  OrderState,
+  PlaceOrderParams,
+  PositionState,
+  ReconcileResolution,
+  TrackedFill,
+  TrackedOrder,
+} from "./src/trading/types.ts";

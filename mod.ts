@@ -276,48 +276,6 @@ export type {
 export type { ResyncReason, SnapshotReason, SyncPhase } from "./src/orderbook/sync.ts";
 export type { BookSide, Level, Rejection, RejectionReason } from "./src/orderbook/types.ts";
 export type { FeedEnvironment } from "./src/orderbook/feed_api.ts";
-export type { OrderEndpoints } from "./src/rest/orders.ts";
-export type { GetOpenOrdersParams, OrderSelector } from "./src/rest/order_query.ts";
-export type { CancelOpenOrdersParams } from "./src/rest/order_cancel.ts";
-export type {
-  AccountEndpoints,
-  ConvertDustParams,
-  GetMaxBorrowQuantityParams,
-  GetMaxOrderQuantityParams,
-  GetMaxWithdrawalQuantityParams,
-  UpdateAccountParams,
-} from "./src/rest/account.ts";
-export type { GetPositionsParams, PositionEndpoints } from "./src/rest/positions.ts";
-export type { ExecuteOrderParams } from "./src/orders/validate_order.ts";
-export {
-  type ClientIdGenerator,
-  type ClientIdGeneratorOptions,
-  isClientId,
-  makeClientIdGenerator,
-  MAX_CLIENT_ID,
-} from "./src/orders/client_id.ts";
-export type {
-  BatchOrderError,
-  BatchOrderResult,
-  LimitOrder,
-  MarketOrder,
-  Order,
-  OrderCommon,
-  OrderSide,
-  OrderStatus,
-  OrderType,
-  SelfTradePrevention,
-  SlippageToleranceType,
-  TimeInForce,
-  TriggerBy,
-} from "./src/schema/order.ts";
-export type {
-  Account,
-  MaxBorrowQuantity,
-  MaxOrderQuantity,
-  MaxWithdrawalQuantity,
-} from "./src/schema/account.ts";
-export type { Position } from "./src/schema/position.ts";
 export {
   type BackpackStreams,
   createStreams,
@@ -360,3 +318,70 @@ export type {
   PositionEventType,
   PositionUpdate,
 } from "./src/schema/ws_account.ts";
+export type { OrderEndpoints } from "./src/rest/orders.ts";
+export type { GetOpenOrdersParams, OrderSelector } from "./src/rest/order_query.ts";
+export type { CancelOpenOrdersParams } from "./src/rest/order_cancel.ts";
+export type {
+  AccountEndpoints,
+  ConvertDustParams,
+  GetMaxBorrowQuantityParams,
+  GetMaxOrderQuantityParams,
+  GetMaxWithdrawalQuantityParams,
+  UpdateAccountParams,
+} from "./src/rest/account.ts";
+export type { GetPositionsParams, PositionEndpoints } from "./src/rest/positions.ts";
+export type { ExecuteOrderParams } from "./src/orders/validate_order.ts";
+export {
+  type ClientIdGenerator,
+  type ClientIdGeneratorOptions,
+  isClientId,
+  makeClientIdGenerator,
+  MAX_CLIENT_ID,
+} from "./src/orders/client_id.ts";
+export type {
+  BatchOrderError,
+  BatchOrderResult,
+  LimitOrder,
+  MarketOrder,
+  Order,
+  OrderCommon,
+  OrderSide,
+  OrderStatus,
+  OrderType,
+  SelfTradePrevention,
+  SlippageToleranceType,
+  TimeInForce,
+  TriggerBy,
+} from "./src/schema/order.ts";
+export type {
+  Account,
+  MaxBorrowQuantity,
+  MaxOrderQuantity,
+  MaxWithdrawalQuantity,
+} from "./src/schema/account.ts";
+export type { Position } from "./src/schema/position.ts";
+export { createConnector } from "./src/trading/create_connector.ts";
+export type {
+  BalanceState,
+  ConnectionKind,
+  Connector,
+  ConnectorConfig,
+  ConnectorEvent,
+  ConnectorEventType,
+  ConnectorShape,
+  ConnectorState,
+  ConnectorStats,
+  EstimateFeeParams,
+  EventSubscription,
+  FeeOverride,
+  FeeRates,
+  FeeSchedule,
+  FundingPaymentState,
+  OrderRef,
+  OrderState,
+  PlaceOrderParams,
+  PositionState,
+  ReconcileResolution,
+  TrackedFill,
+  TrackedOrder,
+} from "./src/trading/types.ts";
