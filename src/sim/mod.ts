@@ -26,7 +26,9 @@ import type { RateLimitOptions } from "./server/rate_limit.ts";
 import { serve } from "./server/serve.ts";
 import { createSimServer } from "./server/sim_server.ts";
 
-export type { FaultCounts, Faults } from "./server/faults.ts";
+export type { FaultCounts, FaultKind, Faults } from "./server/faults.ts";
+export type * from "./engine/types.ts";
+export { SimError } from "./engine/types.ts";
 export type { RateLimitOptions } from "./server/rate_limit.ts";
 
 /** One simulated account. Without `apiSecret` a key pair is derived from the seed and index. */
