@@ -14,7 +14,10 @@ import type { FeedEvent, OrderBookWorkerApi } from "../src/orderbook/protocol.ts
 /** Node has no `self`; its parent port comes from `worker_threads` (a computed name keeps bundlers and tsc away). */
 const nodeParent = async (): Promise<Comlink.Endpoint> => {
   const specifier = "node:worker_threads";
-  const { parentPort } = await import(specifier) as { parentPort: NodePort };
+  const { parentPort } = await import(specifier) as { parentPort: NodePort | null };
+  if (parentPort === null) {
+    throw new Error("orderbook.worker runs inside a Worker; use createOrderBook() to start it");
+  }
   return nodeEndpoint(parentPort);
 };
 

@@ -17,6 +17,9 @@ export const manifest = readJson("../../npm/package.json");
 export const loadInput = async () => {
   const entries = {};
   for (const subpath of Object.keys(manifest.exports)) {
+    // `./worker` is the order-book worker script: it only runs inside a Worker (the smoke cases
+    // start it through createOrderBook), importing it on the main thread is an error by design.
+    if (subpath === "./worker") continue;
     entries[subpath] = await import(manifest.name + subpath.slice(1));
   }
   return {
