@@ -20,6 +20,7 @@ import { startSimulator } from "../src/sim/mod.ts";
 import { type BotStats, emptyStats, runMarketMaker } from "../examples/market_maker/bot.ts";
 import { eventLine, palette, statusLine, summaryTable } from "../examples/market_maker/report.ts";
 import type { StrategyConfig } from "../examples/market_maker/strategy.ts";
+import { numberArg } from "../examples/shared/target.ts";
 import type { PositionState, TopOfBook } from "../mod.ts";
 
 /** The market the demo quotes. */
@@ -153,15 +154,6 @@ export const main = async (options: DemoOptions): Promise<DemoResult> => {
     await client.close();
     await sim.close();
   }
-};
-
-/** Reads `--name N` from the command line. */
-const numberArg = (args: ReadonlyArray<string>, name: string, fallback: number): number => {
-  const i = args.indexOf(`--${name}`);
-  const value = i === -1 ? undefined : Number(args[i + 1]);
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
-  return value;
 };
 
 if (import.meta.main) {
