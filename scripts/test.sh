@@ -183,6 +183,9 @@ if [ "$built" -eq 1 ]; then
 
   section "workerd smoke (tests/runtime/workerd, miniflare)"
   suite "workerd" "$OUT/workerd.log" node tests/runtime/workerd/run.mjs
+
+  section "workerd bot (examples/cloudflare_worker_bot under miniflare, simulator from Node)"
+  suite "workerd-bot" "$OUT/workerd-bot.log" node tests/runtime/workerd/bot_run.mjs
 else
   echo "npm build failed: runtime smoke suites not run"
   record "runtime smoke" 0 1

@@ -156,11 +156,13 @@ interface Backend {
 /**
  * The worker module next to this one: `.ts` when run from source (Deno, Bun), `.js` in the npm build
  * (tsc rewrites import specifiers, not URL strings, so the extension follows this module's own).
+ * Computed on use: workerd has no `import.meta.url`, and loading this module there must not fail.
  */
-const WORKER_URL = new URL(
-  `../../workers/orderbook.worker.${import.meta.url.endsWith(".ts") ? "ts" : "js"}`,
-  import.meta.url,
-);
+const workerUrl = (): URL =>
+  new URL(
+    `../../workers/orderbook.worker.${import.meta.url.endsWith(".ts") ? "ts" : "js"}`,
+    import.meta.url,
+  );
 
 const isNode = (): boolean => {
   const g = globalThis as {
@@ -174,7 +176,7 @@ const isNode = (): boolean => {
 /** A Web Worker, or a `worker_threads` worker on Node. */
 const workerBackend = async (): Promise<Backend> => {
   if (typeof Worker === "function") {
-    const worker = new Worker(WORKER_URL, { type: "module" });
+    const worker = new Worker(workerUrl(), { type: "module" });
     return {
       api: Comlink.wrap<OrderBookWorkerApi>(worker) as unknown as OrderBookWorkerApi,
       mode: "worker",
@@ -185,7 +187,7 @@ const workerBackend = async (): Promise<Backend> => {
   const threads = await import(specifier) as {
     Worker: new (url: URL) => NodePort & { terminate(): Promise<number>; unref(): void };
   };
-  const worker = new threads.Worker(WORKER_URL);
+  const worker = new threads.Worker(workerUrl());
   return {
     api: Comlink.wrap<OrderBookWorkerApi>(nodeEndpoint(worker)) as unknown as OrderBookWorkerApi,
     mode: "worker",
