@@ -5,7 +5,7 @@
  * (the goal; above it the bundle is reported as OVER TARGET, with its `note`):
  *
  * - `rest-signing`: an app calling `createClient` + `getDepth` + `getBalances` (REST and signing);
- * - `full-sdk`: an app touching every export of every entry point;
+ * - `full-sdk`: an app touching every export of every entry point but the simulator (`./sim`);
  * - `workers`: each worker bundle, from `npm/workers/<name>.js` (or `workers/<name>.ts` when the
  *   build did not emit it), listed separately as `worker:<name>`.
  *
@@ -46,6 +46,9 @@ export interface Measured {
 
 const ESBUILD = new URL("node_modules/.bin/esbuild", ROOT).pathname;
 const NPM_MODULES = new URL("node_modules/", NPM_DIR).pathname;
+
+/** Entry points that never run in a browser app (the local exchange simulator): not in `full-sdk`. */
+const SERVER_ONLY = new Set(["./sim"]);
 
 const REST_SIGNING_ENTRY = (mod: string): string => `
 import { createClient } from ${JSON.stringify(mod)};
@@ -140,9 +143,9 @@ const bundles = async (dir: string): Promise<Bundle[]> => {
   const manifest: { exports: Record<string, { default: string }> } = JSON.parse(
     await Deno.readTextFile(new URL("package.json", NPM_DIR)),
   );
-  const modules = Object.values(manifest.exports).map(({ default: file }) =>
-    new URL(file, NPM_DIR).pathname
-  );
+  const modules = Object.entries(manifest.exports)
+    .filter(([subpath]) => !SERVER_ONLY.has(subpath))
+    .map(([, { default: file }]) => new URL(file, NPM_DIR).pathname);
   const rest = `${dir}/rest_signing.js`;
   const full = `${dir}/full_sdk.js`;
   await Deno.writeTextFile(rest, REST_SIGNING_ENTRY(new URL("mod.js", NPM_DIR).pathname));

@@ -90,7 +90,8 @@ fi
 echo "node $(node --version), $(deno --version | head -n 1), bun $(bun --version), tsc $(tsc --version)"
 
 # Paths Deno type-checks: the exported entry points, the sources, the scripts and every test
-# directory except tests/runtime (those import the built npm package, which Deno cannot resolve).
+# directory except tests/runtime and tests/browser (Node scripts importing the built npm package
+# and npm dev tools, which Deno cannot resolve).
 mapfile -t ENTRIES < <(node -e '
   const e = JSON.parse(require("fs").readFileSync("deno.json", "utf8")).exports;
   for (const t of typeof e === "string" ? [e] : Object.values(e)) console.log(t.replace(/^\.\//, ""));
@@ -98,7 +99,7 @@ mapfile -t ENTRIES < <(node -e '
 CHECK_PATHS=("${ENTRIES[@]}")
 for p in src workers scripts examples; do if [ -d "$p" ]; then CHECK_PATHS+=("$p"); fi; done
 for p in tests/*/; do
-  if [ "$p" != "tests/runtime/" ]; then CHECK_PATHS+=("${p%/}"); fi
+  if [ "$p" != "tests/runtime/" ] && [ "$p" != "tests/browser/" ]; then CHECK_PATHS+=("${p%/}"); fi
 done
 
 # ---------------------------------------------------------------------------------------------
@@ -186,6 +187,9 @@ if [ "$built" -eq 1 ]; then
 
   section "workerd bot (examples/cloudflare_worker_bot under miniflare, simulator from Node)"
   suite "workerd-bot" "$OUT/workerd-bot.log" node tests/runtime/workerd/bot_run.mjs
+
+  section "browser (tests/browser, headless Chromium via playwright-core)"
+  suite "chromium" "$OUT/chromium.log" node tests/browser/run.mjs
 else
   echo "npm build failed: runtime smoke suites not run"
   record "runtime smoke" 0 1
