@@ -12,7 +12,8 @@ import { readFileSync } from "node:fs";
 
 const here = new URL(".", import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL("../../../npm/package.json", here), "utf8"));
-const subpaths = Object.keys(manifest.exports);
+// `./worker` is the order-book worker script, started by createOrderBook inside a Worker only.
+const subpaths = Object.keys(manifest.exports).filter((subpath) => subpath !== "./worker");
 const entries = subpaths.map((subpath) => manifest.name + subpath.slice(1));
 
 // The worker: one static import per entry point (a bundle cannot import by computed name).
@@ -50,8 +51,8 @@ const bundle = await build({
 });
 
 const mf = new Miniflare({
-  modules: true,
-  script: bundle.outputFiles[0].text,
+  // Listed explicitly: miniflare's module scan rejects computed dynamic imports (`node:*` by name).
+  modules: [{ type: "ESModule", path: "worker.mjs", contents: bundle.outputFiles[0].text }],
   compatibilityDate: "2025-09-01",
   compatibilityFlags: ["nodejs_compat"],
 });
