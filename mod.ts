@@ -233,10 +233,12 @@ export type {
 } from "./src/schema/borrow_lend.ts";
 export type {
   Quote,
+  QuoteFields,
   QuoteFill,
   QuoteHistoryEntry,
   Rfq,
   RfqExecutionMode,
+  RfqFields,
   RfqFill,
   RfqHistoryEntry,
   RfqWithQuotes,

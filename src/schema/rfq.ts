@@ -13,8 +13,11 @@ import { OptionalDecimal, OptionalId, OptionalNumber, OptionalString } from "./o
 /** `AwaitAccept` (requester accepts a quote) or `Immediate` (fills at the best quote). */
 export type RfqExecutionMode = Open<"AwaitAccept" | "Immediate">;
 
-/** A request for quote. */
-export interface Rfq {
+/**
+ * The fields an RFQ carries both live ({@link Rfq}) and in history ({@link RfqHistoryEntry}).
+ * `Time` is Unix ms (`number`) on live objects and `Date` on history rows.
+ */
+export interface RfqFields<Time> {
   /** RFQ id. */
   readonly rfqId: string;
   /** Your client id (uint32). */
@@ -29,22 +32,20 @@ export interface Rfq {
   readonly quantity?: Decimal | null | undefined;
   /** Quote quantity (or `quantity`). */
   readonly quoteQuantity?: Decimal | null | undefined;
-  /** Deadline for quotes, Unix ms. */
-  readonly submissionTime: number;
-  /** Expiry, Unix ms. */
-  readonly expiryTime: number;
+  /** Deadline for quotes. */
+  readonly submissionTime: Time;
+  /** Expiry. */
+  readonly expiryTime: Time;
   /** Status (`New`, `Filled`, `Cancelled`, `Expired`...). */
   readonly status: string;
   /** Execution mode. */
   readonly executionMode: RfqExecutionMode;
-  /** Creation time, Unix ms. */
-  readonly createdAt: number;
-  /** Set for system-initiated RFQs. */
-  readonly systemOrderType?: SystemOrderType | null | undefined;
+  /** Creation time. */
+  readonly createdAt: Time;
 }
 
-/** Schema of {@link Rfq}. */
-export const Rfq: Schema.Decoder<Rfq> = Schema.Struct({
+/** Struct fields of {@link RfqFields}, with `time` decoding its three times. */
+const rfqFields = <Time extends typeof NumberOrString | typeof NaiveUtcDate>(time: Time) => ({
   rfqId: IdString,
   clientId: OptionalNumber,
   symbol: Schema.String,
@@ -52,16 +53,30 @@ export const Rfq: Schema.Decoder<Rfq> = Schema.Struct({
   price: OptionalDecimal,
   quantity: OptionalDecimal,
   quoteQuantity: OptionalDecimal,
-  submissionTime: NumberOrString,
-  expiryTime: NumberOrString,
+  submissionTime: time,
+  expiryTime: time,
   status: Schema.String,
   executionMode: Schema.String,
-  createdAt: NumberOrString,
+  createdAt: time,
+});
+
+/** A request for quote (times in Unix ms). */
+export interface Rfq extends RfqFields<number> {
+  /** Set for system-initiated RFQs. */
+  readonly systemOrderType?: SystemOrderType | null | undefined;
+}
+
+/** Schema of {@link Rfq}. */
+export const Rfq: Schema.Decoder<Rfq> = Schema.Struct({
+  ...rfqFields(NumberOrString),
   systemOrderType: OptionalString,
 });
 
-/** A quote on an RFQ. */
-export interface Quote {
+/**
+ * The fields a quote carries both live ({@link Quote}) and in history ({@link QuoteHistoryEntry}).
+ * `Time` is Unix ms (`number`) on live objects and `Date` on history rows.
+ */
+export interface QuoteFields<Time> {
   /** RFQ id. */
   readonly rfqId: string;
   /** Quote id. */
@@ -74,20 +89,26 @@ export interface Quote {
   readonly askPrice: Decimal;
   /** Status. */
   readonly status: string;
-  /** Creation time, Unix ms. */
-  readonly createdAt: number;
+  /** Creation time. */
+  readonly createdAt: Time;
 }
 
-/** Schema of {@link Quote}. */
-export const Quote: Schema.Decoder<Quote> = Schema.Struct({
+/** Struct fields of {@link QuoteFields}, with `time` decoding its creation time. */
+const quoteFields = <Time extends typeof NumberOrString | typeof NaiveUtcDate>(time: Time) => ({
   rfqId: IdString,
   quoteId: IdString,
   clientId: OptionalNumber,
   bidPrice: DecimalFromString,
   askPrice: DecimalFromString,
   status: Schema.String,
-  createdAt: NumberOrString,
+  createdAt: time,
 });
+
+/** A quote on an RFQ (creation time in Unix ms). */
+export type Quote = QuoteFields<number>;
+
+/** Schema of {@link Quote}. */
+export const Quote: Schema.Decoder<Quote> = Schema.Struct(quoteFields(NumberOrString));
 
 /** An open RFQ with the quotes it received (`GET /api/v1/rfqs`). */
 export interface RfqWithQuotes {
@@ -103,82 +124,27 @@ export const RfqWithQuotes: Schema.Decoder<RfqWithQuotes> = Schema.Struct({
   quotes: Schema.Array(Quote),
 });
 
-/** A past RFQ (`GET /wapi/v1/history/rfq`). */
-export interface RfqHistoryEntry {
-  /** RFQ id. */
-  readonly rfqId: string;
-  /** Your client id. */
-  readonly clientId?: number | null | undefined;
-  /** Symbol. */
-  readonly symbol: string;
-  /** Side. */
-  readonly side: Side;
-  /** Limit price. */
-  readonly price?: Decimal | null | undefined;
-  /** Base quantity. */
-  readonly quantity?: Decimal | null | undefined;
-  /** Quote quantity. */
-  readonly quoteQuantity?: Decimal | null | undefined;
-  /** Quote deadline (UTC). */
-  readonly submissionTime: Date;
-  /** Expiry (UTC). */
-  readonly expiryTime: Date;
-  /** Status. */
-  readonly status: string;
-  /** Execution mode. */
-  readonly executionMode: RfqExecutionMode;
-  /** Creation (UTC). */
-  readonly createdAt: Date;
+/** A past RFQ (`GET /wapi/v1/history/rfq`; times decoded from naive UTC). */
+export interface RfqHistoryEntry extends RfqFields<Date> {
   /** Quote accepted for deferred settlement. */
   readonly deferredSettlementQuoteId?: string | null | undefined;
 }
 
 /** Schema of {@link RfqHistoryEntry}. */
 export const RfqHistoryEntry: Schema.Decoder<RfqHistoryEntry> = Schema.Struct({
-  rfqId: IdString,
-  clientId: OptionalNumber,
-  symbol: Schema.String,
-  side: Schema.String,
-  price: OptionalDecimal,
-  quantity: OptionalDecimal,
-  quoteQuantity: OptionalDecimal,
-  submissionTime: NaiveUtcDate,
-  expiryTime: NaiveUtcDate,
-  status: Schema.String,
-  executionMode: Schema.String,
-  createdAt: NaiveUtcDate,
+  ...rfqFields(NaiveUtcDate),
   deferredSettlementQuoteId: OptionalId,
 });
 
-/** A past quote (`GET /wapi/v1/history/quote`). */
-export interface QuoteHistoryEntry {
-  /** RFQ id. */
-  readonly rfqId: string;
-  /** Quote id. */
-  readonly quoteId: string;
-  /** Your client id. */
-  readonly clientId?: number | null | undefined;
-  /** Bid price. */
-  readonly bidPrice: Decimal;
-  /** Ask price. */
-  readonly askPrice: Decimal;
-  /** Status. */
-  readonly status: string;
-  /** Creation (UTC). */
-  readonly createdAt: Date;
+/** A past quote (`GET /wapi/v1/history/quote`; creation time decoded from naive UTC). */
+export interface QuoteHistoryEntry extends QuoteFields<Date> {
   /** Whether it settles deferred. */
   readonly deferredSettlement: boolean;
 }
 
 /** Schema of {@link QuoteHistoryEntry}. */
 export const QuoteHistoryEntry: Schema.Decoder<QuoteHistoryEntry> = Schema.Struct({
-  rfqId: IdString,
-  quoteId: IdString,
-  clientId: OptionalNumber,
-  bidPrice: DecimalFromString,
-  askPrice: DecimalFromString,
-  status: Schema.String,
-  createdAt: NaiveUtcDate,
+  ...quoteFields(NaiveUtcDate),
   deferredSettlement: Schema.Boolean,
 });
 
