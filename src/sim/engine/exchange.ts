@@ -1,28 +1,36 @@
 /**
- * The simulator's exchange: the {@link SimExchange} facade over the trading core, plus the
- * seeded `advance` step (price process, synthetic liquidity, triggers, funding).
+ * The simulator's exchange: the {@link SimExchange} facade over the trading core (orders,
+ * market data in `market_data.ts`, account views, ledgers) and the seeded `advance` step
+ * (`market_step.ts` per market, then liquidations).
  *
  * @module
  */
-import type { Decimal } from "decimal.js";
 import { Account } from "./accounts.ts";
+import { accountSettings, updateAccountSettings } from "./account_settings.ts";
 import { Errors } from "./errors.ts";
-import { settleFunding } from "./funding.ts";
-import { intervalMs, klines, page, ticker } from "./history.ts";
+import { page } from "./history.ts";
+import { liquidateUnderwater } from "./liquidation.ts";
+import {
+  depthOf,
+  klinesOf,
+  markPricesOf,
+  openInterestOf,
+  tickerOf,
+  trueBookOf,
+} from "./market_data.ts";
+import { type Liquidity, requote, stepMarket } from "./market_step.ts";
 import { parseMarket } from "./markets.ts";
-import { d, str, ZERO } from "./num.ts";
-import { type EngineOrder, newOrder, remaining, toSimOrder } from "./orders.ts";
+import { d, str } from "./num.ts";
+import { type EngineOrder, newOrder, toSimOrder } from "./orders.ts";
 import { Random } from "./random.ts";
 import { collateralView, positionViews } from "./risk.ts";
-import { MARKET_MAKER_ID, quotesAround, TAKER_FLOW_ID, takerFlow } from "./synthetic_liquidity.ts";
-import { liquidateUnderwater } from "./liquidation.ts";
+import { MARKET_MAKER_ID, TAKER_FLOW_ID } from "./synthetic_liquidity.ts";
 import { openRecord } from "./settlement.ts";
-import { type MarketState, TradingCore } from "./trading.ts";
+import { TradingCore } from "./trading.ts";
 import { checkTriggers, placeTrigger } from "./triggers.ts";
 import {
   type CancelAllOrderType,
   type SettlementSource,
-  type Side,
   type SimAccountPatch,
   type SimAccountSettings,
   type SimBalance,
@@ -59,26 +67,26 @@ export class Exchange implements SimExchange {
   readonly #core: TradingCore;
   readonly #random: Random;
   readonly #configs: SimMarketConfig[];
-  readonly #synthetic: boolean;
-  readonly #levels: number;
+  readonly #liquidity: Liquidity;
 
   constructor(opts: SimExchangeOptions) {
     this.#configs = [...opts.markets];
     this.#core = new TradingCore(opts.markets.map(parseMarket), opts.now);
     this.#random = new Random(opts.seed);
-    this.#synthetic = opts.syntheticLiquidity ?? true;
-    this.#levels = opts.syntheticLevels ?? 10;
+    const synthetic = opts.syntheticLiquidity ?? true;
+    const levels = opts.syntheticLevels ?? 10;
+    this.#liquidity = { synthetic, levels };
     for (const config of opts.accounts) {
       this.#core.accounts.set(config.id, new Account(config));
     }
-    if (this.#synthetic) {
+    if (synthetic) {
       const assets = new Set(opts.markets.flatMap((m) => [m.baseSymbol, m.quoteSymbol]));
       const balances = Object.fromEntries([...assets].map((a) => [a, SYSTEM_BALANCE]));
       for (const id of [MARKET_MAKER_ID, TAKER_FLOW_ID]) {
         const config = { id, balances, makerFeeBps: "0", takerFeeBps: "0", leverageLimit: "100" };
         this.#core.accounts.set(id, new Account(config, true));
       }
-      for (const state of this.#core.markets.values()) this.#requote(state);
+      for (const state of this.#core.markets.values()) requote(this.#core, state, levels);
     }
   }
 
@@ -185,22 +193,11 @@ export class Exchange implements SimExchange {
   }
 
   depth(symbol: string, limit = 1000): SimDepth {
-    const { book } = this.#core.state(symbol);
-    return {
-      bids: book.top("Bid", limit).reverse(),
-      asks: book.top("Ask", limit),
-      lastUpdateId: String(book.lastUpdateId),
-      timestamp: this.#core.time,
-    };
+    return depthOf(this.#core, symbol, limit);
   }
 
   trueBook(symbol: string): SimTrueBook {
-    const { book } = this.#core.state(symbol);
-    return {
-      bids: book.top("Bid", Infinity),
-      asks: book.top("Ask", Infinity),
-      lastUpdateId: String(book.lastUpdateId),
-    };
+    return trueBookOf(this.#core, symbol);
   }
 
   trades(symbol: string, limit = 100): SimTrade[] {
@@ -208,32 +205,15 @@ export class Exchange implements SimExchange {
   }
 
   ticker(symbol: string): SimTicker {
-    const state = this.#core.state(symbol);
-    return ticker(symbol, state.trades, this.#core.now, state.lastPrice ?? state.price.mark);
+    return tickerOf(this.#core, symbol);
   }
 
   markPrices(): SimMarkPrice[] {
-    return [...this.#core.markets.values()].map(({ market, price, nextFundingTime }) => ({
-      symbol: market.symbol,
-      markPrice: str(price.mark),
-      indexPrice: str(price.index),
-      fundingRate: market.perp ? str(price.fundingRate) : null,
-      nextFundingTimestamp: market.perp ? nextFundingTime : null,
-    }));
+    return markPricesOf(this.#core);
   }
 
   openInterest(symbol?: string): SimOpenInterest[] {
-    const states = symbol === undefined
-      ? [...this.#core.markets.values()].filter((s) => s.market.perp)
-      : [this.#core.state(symbol)];
-    return states.map(({ market }) => {
-      let open = ZERO;
-      for (const account of this.#core.accounts.values()) {
-        const n = account.positions.get(market.symbol)?.netQuantity;
-        if (n !== undefined && n.isPositive()) open = open.plus(n);
-      }
-      return { symbol: market.symbol, openInterest: str(open), timestamp: this.#core.now };
-    });
+    return openInterestOf(this.#core, symbol);
   }
 
   fundingRates(symbol: string, filter: { limit?: number; offset?: number } = {}): SimFundingRate[] {
@@ -241,9 +221,7 @@ export class Exchange implements SimExchange {
   }
 
   klines(symbol: string, interval: string, startMs: number, endMs: number): SimKline[] {
-    const length = intervalMs(interval);
-    if (length === undefined) throw Errors.invalidRequest(`Invalid \`interval\`: ${interval}`);
-    return klines(this.#core.state(symbol).trades, length, startMs, endMs);
+    return klinesOf(this.#core, symbol, interval, startMs, endMs);
   }
 
   // ---- account ------------------------------------------------------------------------------
@@ -261,45 +239,11 @@ export class Exchange implements SimExchange {
   }
 
   account(accountId: string): SimAccountSettings {
-    const account = this.#core.account(accountId);
-    const maker = str(account.makerFee.mul(10_000));
-    const taker = str(account.takerFee.mul(10_000));
-    let limitOrders = 0;
-    let triggerOrders = 0;
-    for (const order of account.openOrders.values()) {
-      if (order.status === "TriggerPending") triggerOrders++;
-      else limitOrders++;
-    }
-    return {
-      autoBorrowSettlements: account.autoBorrowSettlements,
-      autoLend: account.autoLend,
-      autoRealizePnl: true,
-      autoRepayBorrows: account.autoRepayBorrows,
-      borrowLimit: "0",
-      positionLimit: "0",
-      leverageLimit: str(account.leverageLimit),
-      futuresMakerFee: maker,
-      futuresTakerFee: taker,
-      spotMakerFee: maker,
-      spotTakerFee: taker,
-      limitOrders,
-      triggerOrders,
-      liquidating: false,
-    };
+    return accountSettings(this.#core.account(accountId));
   }
 
   updateAccount(accountId: string, patch: SimAccountPatch): void {
-    const account = this.#core.account(accountId);
-    if (patch.leverageLimit !== undefined) {
-      const text = patch.leverageLimit;
-      if (!/^\d+(\.\d+)?$/.test(text) || d(text).lt(1) || d(text).gt(100)) {
-        throw Errors.invalidRequest(`Invalid \`leverageLimit\`: ${text}`);
-      }
-      account.leverageLimit = d(text);
-    }
-    account.autoBorrowSettlements = patch.autoBorrowSettlements ?? account.autoBorrowSettlements;
-    account.autoLend = patch.autoLend ?? account.autoLend;
-    account.autoRepayBorrows = patch.autoRepayBorrows ?? account.autoRepayBorrows;
+    updateAccountSettings(this.#core.account(accountId), patch);
   }
 
   fills(accountId: string, filter: SimHistoryFilter = {}): SimFill[] {
@@ -370,100 +314,10 @@ export class Exchange implements SimExchange {
   }
 
   advance(now: number): void {
-    const core = this.#core;
     this.#clock(now);
-    for (const state of core.markets.values()) {
-      const { market, price } = state;
-      price.step(this.#random);
-      while (market.perp && state.nextFundingTime <= core.now) {
-        settleFunding(core, state, state.nextFundingTime);
-        state.nextFundingTime += market.fundingIntervalMs;
-      }
-      if (this.#synthetic) {
-        this.#requote(state);
-        const flow = takerFlow(market, price.mark, this.#random);
-        if (flow !== null) {
-          core.submit(this.#systemOrder(state, TAKER_FLOW_ID, flow.side, flow.quantity, null));
-        }
-      }
-      checkTriggers(core, state);
-      core.flush(state);
-      core.emit({
-        type: "markPrice",
-        symbol: market.symbol,
-        markPrice: str(price.mark),
-        indexPrice: str(price.index),
-        fundingRate: market.perp ? str(price.fundingRate) : null,
-        nextFundingTime: market.perp ? state.nextFundingTime : null,
-        time: core.time,
-      });
-      core.emit({ type: "ticker", ticker: this.ticker(market.symbol), time: core.time });
-      if (market.perp) {
-        const [oi] = this.openInterest(market.symbol);
-        core.emit({
-          type: "openInterest",
-          symbol: market.symbol,
-          openInterest: oi.openInterest,
-          time: core.time,
-        });
-      }
+    for (const state of this.#core.markets.values()) {
+      stepMarket(this.#core, state, this.#random, this.#liquidity);
     }
-    liquidateUnderwater(core);
-  }
-
-  /** Moves the market maker's quotes to the current mark (only changed levels are touched). */
-  #requote(state: MarketState): void {
-    const core = this.#core;
-    const maker = core.account(MARKET_MAKER_ID);
-    const wanted = new Map(
-      quotesAround(state.market, state.price.mark, this.#levels).map((q) => [
-        `${q.side}:${str(q.price)}:${str(q.quantity)}`,
-        q,
-      ]),
-    );
-    for (const order of [...maker.openOrders.values()]) {
-      if (order.symbol !== state.market.symbol) continue;
-      const key = `${order.side}:${str(order.price!)}:${str(remaining(order)!)}`;
-      if (wanted.has(key)) wanted.delete(key);
-      else core.cancel(order);
-    }
-    for (const quote of wanted.values()) {
-      core.submit(
-        this.#systemOrder(state, MARKET_MAKER_ID, quote.side, quote.quantity, quote.price),
-      );
-    }
-    core.flush(state);
-  }
-
-  /** A GTC limit (market maker) or IOC market (taker flow) order of a synthetic account. */
-  #systemOrder(
-    state: MarketState,
-    accountId: string,
-    side: Side,
-    quantity: Decimal,
-    price: Decimal | null,
-  ): EngineOrder {
-    return newOrder({
-      id: this.#core.nextOrderId(),
-      accountId,
-      symbol: state.market.symbol,
-      side,
-      orderType: price === null ? "Market" : "Limit",
-      price,
-      quantity,
-      quoteQuantity: null,
-      timeInForce: price === null ? "IOC" : "GTC",
-      selfTradePrevention: "RejectMaker",
-      postOnly: false,
-      reduceOnly: false,
-      clientId: null,
-      triggerPrice: null,
-      triggerQuantity: null,
-      triggerBy: null,
-      relatedOrderId: null,
-      takeProfit: null,
-      stopLoss: null,
-      createdAt: this.#core.now,
-    });
+    liquidateUnderwater(this.#core);
   }
 }

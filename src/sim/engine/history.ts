@@ -64,7 +64,8 @@ export const ticker = (
   };
 };
 
-const INTERVALS: Readonly<Record<string, number>> = {
+/** Kline interval names with their length in ms (`1month` = 30 days). */
+export const KLINE_INTERVALS: Readonly<Record<string, number>> = Object.freeze({
   "1s": 1_000,
   "1m": 60_000,
   "3m": 180_000,
@@ -81,10 +82,11 @@ const INTERVALS: Readonly<Record<string, number>> = {
   "3d": 3 * DAY_MS,
   "1w": 7 * DAY_MS,
   "1month": 30 * DAY_MS,
-};
+});
 
 /** Length of a kline interval in ms, or `undefined` for an unknown interval. */
-export const intervalMs = (interval: string): number | undefined => INTERVALS[interval];
+export const intervalMs = (interval: string): number | undefined =>
+  Object.hasOwn(KLINE_INTERVALS, interval) ? KLINE_INTERVALS[interval] : undefined;
 
 const MAX_KLINES = 1000;
 

@@ -11,7 +11,7 @@
 import type { Decimal } from "decimal.js";
 import type { Account } from "./accounts.ts";
 import { str, ZERO } from "./num.ts";
-import { type EngineOrder, newOrder } from "./orders.ts";
+import { type EngineOrder, plainOrder } from "./orders.ts";
 import { accountRisk } from "./risk.ts";
 import { settleFill } from "./settlement.ts";
 import type { MarketState, TradingCore } from "./trading.ts";
@@ -32,7 +32,7 @@ const systemOrder = (
   quantity: Decimal,
   type: SystemOrderType,
 ): EngineOrder => {
-  const order = newOrder({
+  const order = plainOrder({
     id: core.nextOrderId(),
     accountId: account.id,
     symbol: state.market.symbol,
@@ -40,18 +40,9 @@ const systemOrder = (
     orderType: "Market",
     price: null,
     quantity,
-    quoteQuantity: null,
     timeInForce: "IOC",
     selfTradePrevention: "RejectTaker",
-    postOnly: false,
     reduceOnly: true,
-    clientId: null,
-    triggerPrice: null,
-    triggerQuantity: null,
-    triggerBy: null,
-    relatedOrderId: null,
-    takeProfit: null,
-    stopLoss: null,
     createdAt: core.now,
   });
   order.systemOrderType = type;

@@ -73,31 +73,29 @@ export const parseMarket = (config: SimMarketConfig): Market => {
 export const marginFraction = (fn: SimMarginFunction, notional: Decimal): Decimal =>
   max(d(fn.base), d(fn.factor).mul(notional.abs().sqrt()));
 
+/** SOL against USDC: the shared settings of the spot and perp SOL markets. */
+const SOL = {
+  baseSymbol: "SOL",
+  quoteSymbol: "USDC",
+  tickSize: "0.01",
+  stepSize: "0.01",
+  minQuantity: "0.01",
+  minPrice: "0.01",
+  initialPrice: "150",
+  volatility: 0.001,
+} as const;
+
 /** The simulator's default markets: spot `SOL_USDC`, perps `SOL_USDC_PERP` and `BTC_USDC_PERP`. */
 export const defaultMarkets = (): SimMarketConfig[] => [
   {
     symbol: "SOL_USDC",
-    baseSymbol: "SOL",
-    quoteSymbol: "USDC",
     marketType: "SPOT",
-    tickSize: "0.01",
-    stepSize: "0.01",
-    minQuantity: "0.01",
-    minPrice: "0.01",
-    initialPrice: "150",
-    volatility: 0.001,
+    ...SOL,
   },
   {
     symbol: "SOL_USDC_PERP",
-    baseSymbol: "SOL",
-    quoteSymbol: "USDC",
     marketType: "PERP",
-    tickSize: "0.01",
-    stepSize: "0.01",
-    minQuantity: "0.01",
-    minPrice: "0.01",
-    initialPrice: "150",
-    volatility: 0.001,
+    ...SOL,
     fundingIntervalMs: 3_600_000,
     imfBase: "0.02",
     imfFactor: "0.00006",

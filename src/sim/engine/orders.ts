@@ -134,3 +134,36 @@ export const newOrder = (
   lockAsset: null,
   lockPerUnit: null,
 });
+
+/**
+ * An order the engine places by itself (market maker, taker flow, liquidation): no client id,
+ * trigger, TP/SL, post-only or link to another order.
+ */
+export const plainOrder = (
+  fields: Pick<
+    EngineOrder,
+    | "id"
+    | "accountId"
+    | "symbol"
+    | "side"
+    | "orderType"
+    | "price"
+    | "quantity"
+    | "timeInForce"
+    | "selfTradePrevention"
+    | "reduceOnly"
+    | "createdAt"
+  >,
+): EngineOrder =>
+  newOrder({
+    ...fields,
+    quoteQuantity: null,
+    postOnly: false,
+    clientId: null,
+    triggerPrice: null,
+    triggerQuantity: null,
+    triggerBy: null,
+    relatedOrderId: null,
+    takeProfit: null,
+    stopLoss: null,
+  });

@@ -28,72 +28,72 @@ export interface InstructionRow {
   readonly instruction: string;
 }
 
+/** `METHOD path instruction`, one signed endpoint a line (REFERENCE §2.11). */
+const TABLE = `
+GET /api/v1/account accountQuery
+PATCH /api/v1/account accountUpdate
+POST /api/v1/account/convertDust convertDust
+GET /api/v1/account/limits/borrow maxBorrowQuantity
+GET /api/v1/account/limits/order maxOrderQuantity
+GET /api/v1/account/limits/withdrawal maxWithdrawalQuantity
+GET /api/v1/capital balanceQuery
+GET /api/v1/capital/collateral collateralQuery
+GET /wapi/v1/capital/deposits depositQueryAll
+GET /wapi/v1/capital/deposit/address depositAddressQuery
+GET /wapi/v1/capital/withdrawals withdrawalQueryAll
+POST /wapi/v1/capital/withdrawals withdraw
+GET /api/v1/order orderQuery
+POST /api/v1/order orderExecute
+DELETE /api/v1/order orderCancel
+GET /api/v1/orders orderQueryAll
+POST /api/v1/orders orderExecute
+DELETE /api/v1/orders orderCancelAll
+GET /api/v1/position positionQuery
+GET /api/v1/borrowLend/positions borrowLendPositionQuery
+POST /api/v1/borrowLend borrowLendExecute
+GET /wapi/v1/history/borrowLend borrowHistoryQueryAll
+GET /wapi/v1/history/borrowLend/positions borrowPositionHistoryQueryAll
+GET /wapi/v1/history/interest interestHistoryQueryAll
+GET /wapi/v1/history/dust dustHistoryQueryAll
+GET /wapi/v1/history/fills fillHistoryQueryAll
+GET /wapi/v1/history/orders orderHistoryQueryAll
+GET /wapi/v1/history/funding fundingHistoryQueryAll
+GET /wapi/v1/history/position positionHistoryQueryAll
+GET /wapi/v1/history/settlement settlementHistoryQueryAll
+GET /wapi/v1/history/strategies strategyHistoryQueryAll
+GET /wapi/v1/history/rfq rfqHistoryQueryAll
+GET /wapi/v1/history/quote quoteHistoryQueryAll
+GET /wapi/v1/history/rfq/fill rfqFillHistoryQueryAll
+GET /wapi/v1/history/quote/fill quoteFillHistoryQueryAll
+GET /api/v1/rfqs rfqQuery
+POST /api/v1/rfq rfqSubmit
+POST /api/v1/rfq/quote quoteSubmit
+POST /api/v1/rfq/accept quoteAccept
+POST /api/v1/rfq/refresh rfqRefresh
+POST /api/v1/rfq/cancel rfqCancel
+GET /api/v1/strategy strategyQuery
+POST /api/v1/strategy strategyCreate
+DELETE /api/v1/strategy strategyCancel
+GET /api/v1/strategies strategyQueryAll
+DELETE /api/v1/strategies strategyCancelAll
+POST /api/v1/vault/mint vaultMint
+POST /api/v1/vault/redeem vaultRedeemRequest
+DELETE /api/v1/vault/redeem vaultRedeemCancel
+GET /api/v1/vault/redeems/pending vaultPendingRedeemsQuery
+GET /api/v1/vault/nav vaultNavQuery
+`;
+
 /** Every signed endpoint the simulator knows, with its instruction (REFERENCE §2.11). */
-export const INSTRUCTIONS: ReadonlyArray<InstructionRow> = Object.freeze([
-  { method: "GET", path: "/api/v1/account", instruction: "accountQuery" },
-  { method: "PATCH", path: "/api/v1/account", instruction: "accountUpdate" },
-  { method: "POST", path: "/api/v1/account/convertDust", instruction: "convertDust" },
-  { method: "GET", path: "/api/v1/account/limits/borrow", instruction: "maxBorrowQuantity" },
-  { method: "GET", path: "/api/v1/account/limits/order", instruction: "maxOrderQuantity" },
-  {
-    method: "GET",
-    path: "/api/v1/account/limits/withdrawal",
-    instruction: "maxWithdrawalQuantity",
-  },
-  { method: "GET", path: "/api/v1/capital", instruction: "balanceQuery" },
-  { method: "GET", path: "/api/v1/capital/collateral", instruction: "collateralQuery" },
-  { method: "GET", path: "/wapi/v1/capital/deposits", instruction: "depositQueryAll" },
-  { method: "GET", path: "/wapi/v1/capital/deposit/address", instruction: "depositAddressQuery" },
-  { method: "GET", path: "/wapi/v1/capital/withdrawals", instruction: "withdrawalQueryAll" },
-  { method: "POST", path: "/wapi/v1/capital/withdrawals", instruction: "withdraw" },
-  { method: "GET", path: "/api/v1/order", instruction: "orderQuery" },
-  { method: "POST", path: "/api/v1/order", instruction: "orderExecute" },
-  { method: "DELETE", path: "/api/v1/order", instruction: "orderCancel" },
-  { method: "GET", path: "/api/v1/orders", instruction: "orderQueryAll" },
-  { method: "POST", path: "/api/v1/orders", instruction: "orderExecute" },
-  { method: "DELETE", path: "/api/v1/orders", instruction: "orderCancelAll" },
-  { method: "GET", path: "/api/v1/position", instruction: "positionQuery" },
-  { method: "GET", path: "/api/v1/borrowLend/positions", instruction: "borrowLendPositionQuery" },
-  { method: "POST", path: "/api/v1/borrowLend", instruction: "borrowLendExecute" },
-  { method: "GET", path: "/wapi/v1/history/borrowLend", instruction: "borrowHistoryQueryAll" },
-  {
-    method: "GET",
-    path: "/wapi/v1/history/borrowLend/positions",
-    instruction: "borrowPositionHistoryQueryAll",
-  },
-  { method: "GET", path: "/wapi/v1/history/interest", instruction: "interestHistoryQueryAll" },
-  { method: "GET", path: "/wapi/v1/history/dust", instruction: "dustHistoryQueryAll" },
-  { method: "GET", path: "/wapi/v1/history/fills", instruction: "fillHistoryQueryAll" },
-  { method: "GET", path: "/wapi/v1/history/orders", instruction: "orderHistoryQueryAll" },
-  { method: "GET", path: "/wapi/v1/history/funding", instruction: "fundingHistoryQueryAll" },
-  { method: "GET", path: "/wapi/v1/history/position", instruction: "positionHistoryQueryAll" },
-  {
-    method: "GET",
-    path: "/wapi/v1/history/settlement",
-    instruction: "settlementHistoryQueryAll",
-  },
-  { method: "GET", path: "/wapi/v1/history/strategies", instruction: "strategyHistoryQueryAll" },
-  { method: "GET", path: "/wapi/v1/history/rfq", instruction: "rfqHistoryQueryAll" },
-  { method: "GET", path: "/wapi/v1/history/quote", instruction: "quoteHistoryQueryAll" },
-  { method: "GET", path: "/wapi/v1/history/rfq/fill", instruction: "rfqFillHistoryQueryAll" },
-  { method: "GET", path: "/wapi/v1/history/quote/fill", instruction: "quoteFillHistoryQueryAll" },
-  { method: "GET", path: "/api/v1/rfqs", instruction: "rfqQuery" },
-  { method: "POST", path: "/api/v1/rfq", instruction: "rfqSubmit" },
-  { method: "POST", path: "/api/v1/rfq/quote", instruction: "quoteSubmit" },
-  { method: "POST", path: "/api/v1/rfq/accept", instruction: "quoteAccept" },
-  { method: "POST", path: "/api/v1/rfq/refresh", instruction: "rfqRefresh" },
-  { method: "POST", path: "/api/v1/rfq/cancel", instruction: "rfqCancel" },
-  { method: "GET", path: "/api/v1/strategy", instruction: "strategyQuery" },
-  { method: "POST", path: "/api/v1/strategy", instruction: "strategyCreate" },
-  { method: "DELETE", path: "/api/v1/strategy", instruction: "strategyCancel" },
-  { method: "GET", path: "/api/v1/strategies", instruction: "strategyQueryAll" },
-  { method: "DELETE", path: "/api/v1/strategies", instruction: "strategyCancelAll" },
-  { method: "POST", path: "/api/v1/vault/mint", instruction: "vaultMint" },
-  { method: "POST", path: "/api/v1/vault/redeem", instruction: "vaultRedeemRequest" },
-  { method: "DELETE", path: "/api/v1/vault/redeem", instruction: "vaultRedeemCancel" },
-  { method: "GET", path: "/api/v1/vault/redeems/pending", instruction: "vaultPendingRedeemsQuery" },
-  { method: "GET", path: "/api/v1/vault/nav", instruction: "vaultNavQuery" },
-]);
+export const INSTRUCTIONS: ReadonlyArray<InstructionRow> = Object.freeze(
+  TABLE.trim().split("\n").map((line): InstructionRow => {
+    const [method, path, instruction] = line.split(" ") as [
+      InstructionRow["method"],
+      string,
+      string,
+    ];
+    return { method, path, instruction };
+  }),
+);
 
 /** The instruction of a signed endpoint, or `undefined` when `method path` is public/unknown. */
 export const instructionFor = (method: string, path: string): string | undefined =>

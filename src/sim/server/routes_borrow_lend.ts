@@ -12,15 +12,8 @@ import { d, min, str, ZERO } from "../engine/num.ts";
 import type { Route } from "./http_handler.ts";
 import { objectBody, optionalEnum, requireString } from "./params.ts";
 import { emptyResponse, HttpError } from "./responses.ts";
-import {
-  idSequence,
-  matches,
-  pageRows,
-  positiveDecimal,
-  route,
-  type RouteEnv,
-  type RouteModule,
-} from "./route_kit.ts";
+import { idSequence, matches, pageRows, positiveDecimal, route } from "./route_kit.ts";
+import type { RouteEnv, RouteModule } from "./route_kit.ts";
 import { naiveDateTime } from "./serialize.ts";
 
 const BORROW_RATE = "0.05";

@@ -11,15 +11,8 @@ import { d, str } from "../engine/num.ts";
 import type { Route } from "./http_handler.ts";
 import { objectBody, optionalBool, optionalInt, optionalString, requireString } from "./params.ts";
 import { emptyResponse, HttpError } from "./responses.ts";
-import {
-  idSequence,
-  matches,
-  pageRows,
-  positiveDecimal,
-  route,
-  type RouteEnv,
-  type RouteModule,
-} from "./route_kit.ts";
+import { idSequence, matches, pageRows, positiveDecimal, route } from "./route_kit.ts";
+import type { RouteEnv, RouteModule } from "./route_kit.ts";
 import { naiveDateTime } from "./serialize.ts";
 
 /** Fee of a withdrawal, in the withdrawn asset (the canned asset list shows the same). */

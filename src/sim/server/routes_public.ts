@@ -14,7 +14,7 @@ import {
   serializeMarket,
   serializeTrade,
 } from "./serialize.ts";
-import { KLINE_INTERVALS } from "./ws_streams.ts";
+import { intervalMs } from "../engine/history.ts";
 
 const DEPTH_LIMITS = ["5", "10", "20", "50", "100", "500", "1000"] as const;
 
@@ -102,7 +102,7 @@ export const publicRoutes = (exchange: SimExchange, now: () => number): Route[] 
       handle: ({ query, now }) => {
         const symbol = market(query).symbol;
         const interval = requireString(query, "interval");
-        if (!(interval in KLINE_INTERVALS)) {
+        if (intervalMs(interval) === undefined) {
           throw new HttpError(400, "INVALID_CLIENT_REQUEST", "Invalid parameter `interval`");
         }
         const start = optionalInt(query, "startTime");

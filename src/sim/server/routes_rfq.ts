@@ -16,15 +16,8 @@ import type { SimMarketConfig } from "../engine/types.ts";
 import type { Route } from "./http_handler.ts";
 import { objectBody, optionalEnum, optionalInt, optionalString, requireString } from "./params.ts";
 import { HttpError } from "./responses.ts";
-import {
-  idSequence,
-  matches,
-  pageRows,
-  positiveDecimal,
-  route,
-  type RouteEnv,
-  type RouteModule,
-} from "./route_kit.ts";
+import { idSequence, matches, pageRows, positiveDecimal, route } from "./route_kit.ts";
+import type { RouteEnv, RouteModule } from "./route_kit.ts";
 import { naiveDateTime } from "./serialize.ts";
 
 /** Lifetime of an RFQ, ms. */

@@ -11,24 +11,10 @@
 import { d, floorTo, str } from "../engine/num.ts";
 import type { SimError } from "../engine/types.ts";
 import type { Route } from "./http_handler.ts";
-import {
-  objectBody,
-  optionalBool,
-  optionalEnum,
-  optionalInt,
-  optionalString,
-  requireString,
-} from "./params.ts";
+import * as param from "./params.ts";
 import { HttpError } from "./responses.ts";
-import {
-  idSequence,
-  matches,
-  pageRows,
-  positiveDecimal,
-  route,
-  type RouteEnv,
-  type RouteModule,
-} from "./route_kit.ts";
+import { idSequence, matches, pageRows, positiveDecimal, route } from "./route_kit.ts";
+import type { RouteEnv, RouteModule } from "./route_kit.ts";
 import { naiveDateTime } from "./serialize.ts";
 
 const DEFAULT_DURATION_MS = 600_000;
@@ -84,9 +70,9 @@ export const strategyRoutes = ({ exchange }: RouteEnv): RouteModule => {
   const strategies: Strategy[] = [];
   const nextId = idSequence(3_000_000);
   const select = (account: string, source: Readonly<Record<string, unknown>>): Strategy => {
-    const symbol = requireString(source, "symbol");
-    const strategyId = optionalString(source, "strategyId");
-    const clientStrategyId = optionalInt(source, "clientStrategyId", 4_294_967_295);
+    const symbol = param.requireString(source, "symbol");
+    const strategyId = param.optionalString(source, "strategyId");
+    const clientStrategyId = param.optionalInt(source, "clientStrategyId", 4_294_967_295);
     const found = [...strategies].reverse().find((s) =>
       s.account === account && s.symbol === symbol &&
       (strategyId === undefined || s.id === strategyId) &&
@@ -134,42 +120,42 @@ export const strategyRoutes = ({ exchange }: RouteEnv): RouteModule => {
   };
   const routes: Route[] = [
     route("POST", "/api/v1/strategy", ({ account, body, now }) => {
-      const b = objectBody(body);
-      if (optionalEnum(b, "strategyType", ["Scheduled"]) === undefined) {
+      const b = param.objectBody(body);
+      if (param.optionalEnum(b, "strategyType", ["Scheduled"]) === undefined) {
         throw new HttpError(400, "INVALID_CLIENT_REQUEST", "Missing parameter `strategyType`");
       }
-      const side = optionalEnum(b, "side", ["Bid", "Ask"]);
+      const side = param.optionalEnum(b, "side", ["Bid", "Ask"]);
       if (side === undefined) {
         throw new HttpError(400, "INVALID_CLIENT_REQUEST", "Missing parameter `side`");
       }
-      const symbol = requireString(b, "symbol");
+      const symbol = param.requireString(b, "symbol");
       if (!exchange.markets().some((m) => m.symbol === symbol)) {
         throw new HttpError(400, "INVALID_MARKET", "Market not found");
       }
-      const duration = optionalInt(b, "duration") ?? DEFAULT_DURATION_MS;
-      const interval = optionalInt(b, "interval") ?? DEFAULT_INTERVAL_MS;
+      const duration = param.optionalInt(b, "duration") ?? DEFAULT_DURATION_MS;
+      const interval = param.optionalInt(b, "interval") ?? DEFAULT_INTERVAL_MS;
       if (interval <= 0 || duration < interval) {
         throw new HttpError(400, "INVALID_CLIENT_REQUEST", "Invalid `duration` or `interval`");
       }
       const strategy: Strategy = {
         account,
         id: nextId(),
-        clientStrategyId: optionalInt(b, "clientStrategyId", 4_294_967_295) ?? null,
+        clientStrategyId: param.optionalInt(b, "clientStrategyId", 4_294_967_295) ?? null,
         symbol,
         side,
         quantity: str(positiveDecimal(b, "quantity")),
         price: b.price === undefined ? null : str(positiveDecimal(b, "price")),
-        reduceOnly: optionalBool(b, "reduceOnly") ?? false,
-        postOnly: optionalBool(b, "postOnly") ?? false,
-        selfTradePrevention: optionalEnum(b, "selfTradePrevention", [
+        reduceOnly: param.optionalBool(b, "reduceOnly") ?? false,
+        postOnly: param.optionalBool(b, "postOnly") ?? false,
+        selfTradePrevention: param.optionalEnum(b, "selfTradePrevention", [
           "RejectTaker",
           "RejectMaker",
           "RejectBoth",
         ]) ?? "RejectTaker",
-        timeInForce: optionalEnum(b, "timeInForce", ["GTC", "IOC", "FOK"]) ?? "GTC",
+        timeInForce: param.optionalEnum(b, "timeInForce", ["GTC", "IOC", "FOK"]) ?? "GTC",
         duration,
         interval,
-        randomizedIntervalQuantity: optionalBool(b, "randomizedIntervalQuantity") ?? false,
+        randomizedIntervalQuantity: param.optionalBool(b, "randomizedIntervalQuantity") ?? false,
         createdAt: now,
         nextSliceAt: now + interval,
         executedQuantity: "0",
@@ -181,7 +167,7 @@ export const strategyRoutes = ({ exchange }: RouteEnv): RouteModule => {
     }),
     route("GET", "/api/v1/strategy", ({ account, query }) => view(select(account, query))),
     route("DELETE", "/api/v1/strategy", ({ account, body }) => {
-      const strategy = select(account, objectBody(body));
+      const strategy = select(account, param.objectBody(body));
       if (strategy.status !== "Running") {
         throw new HttpError(404, "RESOURCE_NOT_FOUND", "Strategy not found");
       }
@@ -197,7 +183,7 @@ export const strategyRoutes = ({ exchange }: RouteEnv): RouteModule => {
         ).map(view),
     ),
     route("DELETE", "/api/v1/strategies", ({ account, body }) => {
-      const symbol = requireString(objectBody(body), "symbol");
+      const symbol = param.requireString(param.objectBody(body), "symbol");
       const running = strategies.filter((s) =>
         s.account === account && s.symbol === symbol && s.status === "Running"
       );

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { intervalMs, KLINE_INTERVALS } from "../engine/history.ts";
 import type { SimEvent, SimExchange, SimLevel } from "../engine/types.ts";
 import type { WsCatalog, WsHub } from "./ws_hub.ts";
 import {
@@ -22,26 +23,6 @@ import {
   tickerData,
   tradeData,
 } from "./ws_serialize.ts";
-
-/** Kline interval names with their length in ms (`1month` = 30 days). */
-export const KLINE_INTERVALS: Readonly<Record<string, number>> = Object.freeze({
-  "1s": 1_000,
-  "1m": 60_000,
-  "3m": 180_000,
-  "5m": 300_000,
-  "15m": 900_000,
-  "30m": 1_800_000,
-  "1h": 3_600_000,
-  "2h": 7_200_000,
-  "4h": 14_400_000,
-  "6h": 21_600_000,
-  "8h": 28_800_000,
-  "12h": 43_200_000,
-  "1d": 86_400_000,
-  "3d": 259_200_000,
-  "1w": 604_800_000,
-  "1month": 2_592_000_000,
-});
 
 const AGGREGATIONS: Readonly<Record<string, number>> = {
   "200ms": 200,
@@ -72,7 +53,7 @@ export const streamCatalog = (exchange: SimExchange, nowUs: () => number): WsCat
       return parts[1]! in AGGREGATIONS && symbols.has(parts[2]!);
     }
     if (parts.length === 3 && parts[0] === "kline") {
-      return parts[1]! in KLINE_INTERVALS && symbols.has(parts[2]!);
+      return intervalMs(parts[1]!) !== undefined && symbols.has(parts[2]!);
     }
     return false;
   };
