@@ -16,6 +16,7 @@ import {
   type BackpackError,
   decodeBackpackError,
   isBackpackError,
+  TimeoutError,
   TransportError,
 } from "../errors.ts";
 import { createFeedApi, type FeedEnvironment } from "./feed_api.ts";
@@ -122,6 +123,11 @@ export interface OrderBookClient {
   onResynced(listener: (event: ResyncedEvent) => void): () => void;
   /** Calls `listener` on phase or connection changes. */
   onStatus(listener: (status: FeedStatus) => void): () => void;
+  /**
+   * Resolves once the book is Live (snapshot and stream in sync); rejects with `TimeoutError` when it
+   * is not Live within `timeoutMs` (default 10 000).
+   */
+  ready(timeoutMs?: number): Promise<void>;
   /** Closes the socket and terminates the worker. Idempotent. */
   close(): Promise<void>;
   /** Same as {@link OrderBookClient.close}. */
@@ -275,6 +281,25 @@ export const createOrderBook = async (
     onTopOfBook: add(tops),
     onResynced: add(resyncs),
     onStatus: add(statuses),
+    ready: (timeoutMs = 10_000) =>
+      new Promise<void>((resolve, reject) => {
+        const done = (error?: TimeoutError): void => {
+          clearTimeout(timer);
+          off();
+          if (error === undefined) resolve();
+          else reject(error);
+        };
+        const timer = setTimeout(
+          () => done(new TimeoutError({ endpoint: `depth.${options.symbol}`, timeoutMs })),
+          timeoutMs,
+        );
+        const off = add(statuses)((status) => {
+          if (status.phase === "Live") done();
+        });
+        void api.status().then((status) => {
+          if (status.phase === "Live") done();
+        });
+      }),
     close,
     [Symbol.asyncDispose]: close,
   };

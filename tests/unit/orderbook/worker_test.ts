@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { Decimal } from "decimal.js";
-import { InvalidInputError, SequenceGapError, UnavailableError } from "../../../src/errors.ts";
+import {
+  InvalidInputError,
+  SequenceGapError,
+  TimeoutError,
+  UnavailableError,
+} from "../../../src/errors.ts";
 import {
   type BookSnapshot,
   createOrderBook,
@@ -146,3 +151,33 @@ for (const mode of ["worker", "inline"] as const) {
     }
   });
 }
+
+Deno.test("ready(): rejects with TimeoutError while the book cannot sync, resolves once Live", async () => {
+  const sim = await startSimulator({ port: 0, tickMs: 0 });
+  const book = await createOrderBook({
+    symbol: SYMBOL,
+    restUrl: sim.restUrl,
+    wsUrl: sim.wsUrl,
+    mode: "inline",
+  });
+  try {
+    // No engine step: no depth frame reaches the feed, so it cannot go Live.
+    await assert.rejects(book.ready(200), (e) => {
+      assert.ok(e instanceof TimeoutError);
+      assert.equal(e.endpoint, `depth.${SYMBOL}`);
+      assert.equal(e.timeoutMs, 200);
+      return true;
+    });
+    const ready = book.ready(10_000);
+    await waitFor("Live", async () => {
+      sim.advance();
+      return (await book.status()).phase === "Live" || undefined;
+    });
+    await ready;
+    assert.ok((await book.bestBid()) !== undefined);
+    await book.ready(1_000); // already Live: resolves without waiting for a status change
+  } finally {
+    await book.close();
+    await sim.close();
+  }
+});
