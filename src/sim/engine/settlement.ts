@@ -55,6 +55,7 @@ export const settleFill = (
   if (market.perp) {
     account.unlock(order, quantity.mul(order.lockPerUnit ?? ZERO));
     applyPosition(core, account, order, price, quantity, fee);
+    state.positionsChanged.add(account.id);
   } else if (order.side === "Bid") {
     const cost = quote.plus(fee);
     account.unlock(order, order.lockPerUnit === null ? cost : quantity.mul(order.lockPerUnit));

@@ -16,6 +16,7 @@ import { OrderBook } from "./order_book.ts";
 import { type EngineOrder, remaining, toSimOrder } from "./orders.ts";
 import { PriceProcess } from "./price_process.ts";
 import { accountRisk, effectiveImf, type RiskPrices } from "./risk.ts";
+import { shrinkReduceOnly } from "./reduce_only.ts";
 import { settleFill } from "./settlement.ts";
 import { spawnChildren } from "./triggers.ts";
 import type {
@@ -41,6 +42,8 @@ export interface MarketState {
   nextFundingTime: number;
   readonly fundingRates: SimFundingRate[];
   lastBookTicker: string;
+  /** Accounts whose position here changed since the last flush (reduce-only orders to check). */
+  readonly positionsChanged: Set<string>;
 }
 
 /** Public trades kept per symbol (for trades, ticker and klines). */
@@ -71,6 +74,7 @@ export class TradingCore implements RiskPrices {
           market.fundingIntervalMs,
         fundingRates: [],
         lastBookTicker: "",
+        positionsChanged: new Set(),
       });
     }
   }
@@ -142,8 +146,10 @@ export class TradingCore implements RiskPrices {
     });
   }
 
-  /** Emits the depth delta and book ticker of `state` if its book changed. */
+  /** Shrinks reduce-only orders to changed positions, emits the depth delta and book ticker. */
   flush(state: MarketState): void {
+    for (const id of state.positionsChanged) shrinkReduceOnly(this, this.account(id), state);
+    state.positionsChanged.clear();
     const delta = state.book.flush();
     if (delta === null) return;
     this.emit({

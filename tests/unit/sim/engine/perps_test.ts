@@ -91,6 +91,31 @@ Deno.test("reduce-only: only reduces, expires ReduceOnlyNotReduced otherwise", (
   assert.deepEqual(ex.positions("carol"), []);
 });
 
+Deno.test("resting reduce-only orders shrink with the position (orderModified), then expire", () => {
+  const { ex, events } = quiet();
+  trade(ex, "Bid", "100", "3");
+  const ro = ex.executeOrder("carol", {
+    symbol: P,
+    side: "Ask",
+    orderType: "Limit",
+    price: "200",
+    quantity: "3",
+    reduceOnly: true,
+  }, T0);
+  assert.equal(ro.status, "New");
+  trade(ex, "Ask", "100", "2"); // position 3 → 1
+  assert.equal(ex.openOrders("carol", P)[0]?.quantity, "1");
+  assert.deepEqual(ex.depth(P).asks, [["200", "1"]]);
+  const modified = events.filter((e) => e.type === "orderUpdate" && e.event === "orderModified");
+  assert.equal(modified.length, 1);
+  assert.equal(modified[0]?.type === "orderUpdate" && modified[0].order.id, ro.id);
+  trade(ex, "Ask", "100", "1"); // position closed
+  assert.deepEqual(ex.openOrders("carol", P), []);
+  assert.deepEqual(ex.depth(P).asks, []);
+  const last = ex.orderHistory("carol").find((o) => o.id === ro.id);
+  assert.equal(last?.expiryReason, "ReduceOnlyNotReduced");
+});
+
 Deno.test("leverage limit caps new orders; updateAccount changes it", () => {
   const { ex } = quiet();
   ex.updateAccount("alice", { leverageLimit: "1" });
