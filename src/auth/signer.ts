@@ -2,12 +2,16 @@
  * The `Signer` service: holds the parsed key and signs messages with Ed25519.
  *
  * Constructors and layers are static members of {@link Signer}:
- * - `Signer.layer(key)`: WebCrypto when the runtime's `crypto.subtle` supports Ed25519, else noble;
- * - `Signer.layerWebCrypto(key)` / `Signer.layerNoble(key)`: force one implementation;
- * - `Signer.make(key)`, `Signer.makeWebCrypto(key)`, `Signer.makeNoble(key)`: the same as Promises of a
- *   {@link SignerShape}, for code outside an Effect runtime.
+ * - `Signer.layer(key)`: `node:crypto` when it loads and signs a known vector correctly (Node, Deno,
+ *   Bun, workerd with `nodejs_compat`; synchronous and the fastest), else WebCrypto when the
+ *   runtime's `crypto.subtle` supports Ed25519 (browsers), else noble;
+ * - `Signer.layerNodeCrypto(key)` / `Signer.layerWebCrypto(key)` / `Signer.layerNoble(key)`: force
+ *   one implementation;
+ * - `Signer.make(key)`, `Signer.makeNodeCrypto(key)`, `Signer.makeWebCrypto(key)`,
+ *   `Signer.makeNoble(key)`: the same as Promises of a {@link SignerShape}, for code outside an
+ *   Effect runtime.
  *
- * Both implementations produce identical signatures (Ed25519 is deterministic).
+ * All three produce identical signatures (Ed25519 is deterministic).
  *
  * @module
  */
@@ -17,6 +21,7 @@ import * as Effect from "effect/Effect";
 import * as Layer from "effect/Layer";
 import { encodeBase64 } from "./base64.ts";
 import type { ParsedKey } from "./keys.ts";
+import { makeNodeCrypto, type NodeCryptoEd25519, pkcs8Ed25519 } from "./node_crypto_signer.ts";
 
 /** What a {@link Signer} can do. The secret never leaves the implementation. */
 export interface SignerShape {
@@ -25,26 +30,6 @@ export interface SignerShape {
   /** Signs the UTF-8 bytes of `message`; returns the standard base64 (88 chars) signature. */
   readonly sign: (message: string) => Effect.Effect<string>;
 }
-
-/** DER prefix of a PKCS#8 Ed25519 private key; the 32-byte seed follows it. */
-const PKCS8_ED25519_PREFIX = Uint8Array.of(
-  0x30,
-  0x2e,
-  0x02,
-  0x01,
-  0x00,
-  0x30,
-  0x05,
-  0x06,
-  0x03,
-  0x2b,
-  0x65,
-  0x70,
-  0x04,
-  0x22,
-  0x04,
-  0x20,
-);
 
 const utf8 = new TextEncoder();
 
@@ -58,9 +43,7 @@ const shape = (apiKey: string, sign: (bytes: Uint8Array) => Promise<Uint8Array>)
  * Rejects when the runtime's WebCrypto has no Ed25519.
  */
 const makeWebCrypto = async (key: ParsedKey): Promise<SignerShape> => {
-  const pkcs8 = new Uint8Array(PKCS8_ED25519_PREFIX.length + 32);
-  pkcs8.set(PKCS8_ED25519_PREFIX);
-  pkcs8.set(key.revealSeed(), PKCS8_ED25519_PREFIX.length);
+  const pkcs8 = pkcs8Ed25519(key.revealSeed());
   try {
     const cryptoKey = await crypto.subtle.importKey("pkcs8", pkcs8, { name: "Ed25519" }, false, [
       "sign",
@@ -83,9 +66,20 @@ const makeNoble = (key: ParsedKey): Promise<SignerShape> => {
   return Promise.resolve(shape(key.apiKey, (bytes) => signAsync(bytes, seed)));
 };
 
-/** WebCrypto when it supports Ed25519 (probed by importing the key), `@noble/ed25519` otherwise. */
-const make = (key: ParsedKey): Promise<SignerShape> =>
-  makeWebCrypto(key).catch(() => makeNoble(key));
+/**
+ * The best implementation that works here: `node:crypto` (`nodeCrypto`, by default the once-probed
+ * module), else WebCrypto when it supports Ed25519 (probed by importing the key), else noble. Every
+ * choice is a capability probe. Exported for tests, which inject a failing `nodeCrypto`.
+ */
+export const makeBest = (
+  key: ParsedKey,
+  nodeCrypto?: Promise<NodeCryptoEd25519>,
+): Promise<SignerShape> =>
+  makeNodeCrypto(key, nodeCrypto).catch(() => makeWebCrypto(key)).catch(() => makeNoble(key));
+
+const make = (key: ParsedKey): Promise<SignerShape> => makeBest(key);
+
+const makeNodeCryptoOnly = (key: ParsedKey): Promise<SignerShape> => makeNodeCrypto(key);
 
 const layerFrom =
   (build: (key: ParsedKey) => Promise<SignerShape>) => (key: ParsedKey): Layer.Layer<Signer> =>
@@ -95,16 +89,22 @@ const layerFrom =
 export const SignerBase: Context.ServiceClass<Signer, "backpack-edge/Signer", SignerShape> = Context
   .Service<Signer, SignerShape>()("backpack-edge/Signer");
 
-/** Ed25519 request signer (WebCrypto where available, `@noble/ed25519` otherwise). */
+/** Ed25519 request signer (`node:crypto`, else WebCrypto, else `@noble/ed25519`). */
 export class Signer extends SignerBase {
-  /** Best available implementation: WebCrypto Ed25519 if supported, else `@noble/ed25519`. */
+  /** Best available implementation: `node:crypto`, else WebCrypto Ed25519, else `@noble/ed25519`. */
   static readonly make: (key: ParsedKey) => Promise<SignerShape> = make;
+  /** `node:crypto` implementation (synchronous); the Promise rejects where it is unavailable. */
+  static readonly makeNodeCrypto: (key: ParsedKey) => Promise<SignerShape> = makeNodeCryptoOnly;
   /** WebCrypto implementation; the Promise rejects if the runtime lacks WebCrypto Ed25519. */
   static readonly makeWebCrypto: (key: ParsedKey) => Promise<SignerShape> = makeWebCrypto;
   /** Pure-JS `@noble/ed25519` implementation. */
   static readonly makeNoble: (key: ParsedKey) => Promise<SignerShape> = makeNoble;
   /** Layer with the best available implementation (see {@link Signer.make}). */
   static readonly layer: (key: ParsedKey) => Layer.Layer<Signer> = layerFrom(make);
+  /** Layer forcing `node:crypto`; building it dies where `node:crypto` Ed25519 is unavailable. */
+  static readonly layerNodeCrypto: (key: ParsedKey) => Layer.Layer<Signer> = layerFrom(
+    makeNodeCryptoOnly,
+  );
   /** Layer forcing WebCrypto; building it dies if the runtime lacks WebCrypto Ed25519. */
   static readonly layerWebCrypto: (key: ParsedKey) => Layer.Layer<Signer> = layerFrom(
     makeWebCrypto,
