@@ -4,6 +4,7 @@
  * @module
  */
 import type * as Effect from "effect/Effect";
+import * as Schema from "effect/Schema";
 import type { BackpackError } from "../errors.ts";
 import { Ticker, Tickers } from "../schema/ticker.ts";
 import { type BackpackHttp, publicCall } from "./http.ts";
@@ -28,8 +29,12 @@ export interface GetTickersParams {
   readonly interval?: TickerInterval;
 }
 
+const OptionalTicker: Schema.Decoder<Ticker | undefined> = Schema.UndefinedOr(Ticker);
+
 /**
- * Rolling statistics of one market. `GET /api/v1/ticker?symbol=&interval=` (public).
+ * Rolling statistics of one market. `GET /api/v1/ticker?symbol=&interval=` (public). Resolves to
+ * `undefined` when the exchange has no ticker for the market (it answers `204 No Content`, e.g. for
+ * an inactive market).
  *
  * @example
  * ```ts
@@ -39,7 +44,7 @@ export interface GetTickersParams {
  */
 export const getTicker = (
   params: GetTickerParams,
-): Effect.Effect<Ticker, BackpackError, BackpackHttp> =>
+): Effect.Effect<Ticker | undefined, BackpackError, BackpackHttp> =>
   guarded(
     () => [
       requiredText("symbol", params.symbol),
@@ -50,7 +55,7 @@ export const getTicker = (
         method: "GET",
         path: "/api/v1/ticker",
         query: { symbol: params.symbol, interval: params.interval },
-        schema: Ticker,
+        schema: OptionalTicker,
       }),
   );
 

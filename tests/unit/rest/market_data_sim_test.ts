@@ -17,7 +17,7 @@ Deno.test("public endpoints round-trip against the simulator", async () => {
     assert.equal((await client.getMarket({ symbol: perp.symbol })).symbol, perp.symbol);
 
     const ticker = await client.getTicker({ symbol: spot.symbol });
-    assert.equal(ticker.symbol, spot.symbol);
+    assert.equal(ticker?.symbol, spot.symbol);
     const tickers = await client.getTickers({ interval: "1d" });
     assert.equal(tickers.length, markets.length);
     const book = await client.getDepth({ symbol: spot.symbol, limit: 5 });

@@ -21,7 +21,7 @@ Deno.test("ticker fixtures decode (ccxt recording and static responses)", async 
   for (const body of [await fixture("rest-ticker.ccxt.json"), ccxtStatic.ticker]) {
     const { client, seen } = clientAnswering(body);
     const t = await client.getTicker({ symbol: "AAVE_USDC", interval: "1w" });
-    assert.ok(t.lastPrice.gt(0));
+    assert.ok(t !== undefined && t.lastPrice.gt(0));
     assert.equal(typeof t.trades, "number");
     assert.equal(new URL(seen[0].url).pathname, "/api/v1/ticker");
     assert.deepEqual(query(seen[0].url), { symbol: "AAVE_USDC", interval: "1w" });
@@ -29,6 +29,7 @@ Deno.test("ticker fixtures decode (ccxt recording and static responses)", async 
   }
   const { client } = clientAnswering(await fixture("rest-ticker.ccxt.json"));
   const t = await client.getTicker({ symbol: "AAVE_USDC" });
+  assert.ok(t !== undefined);
   assert.equal(t.priceChangePercent.toFixed(), "-0.031279");
   assert.equal(t.trades, 245);
   await client.close();
