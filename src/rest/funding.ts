@@ -15,7 +15,7 @@ import {
 } from "../schema/funding.ts";
 import type { MarketType } from "../schema/market.ts";
 import { type BackpackHttp, publicCall } from "./http.ts";
-import { guarded, optionalText, pageProblems, requiredText } from "./validate.ts";
+import { guarded, optionalText, pageProblems, requiredText, withMarketFilter } from "./validate.ts";
 
 /** Parameters of {@link getMarkPrices}. */
 export interface GetMarkPricesParams {
@@ -45,15 +45,9 @@ export interface GetFundingRatesParams {
 export const getMarkPrices = (
   params: GetMarkPricesParams = {},
 ): Effect.Effect<ReadonlyArray<MarkPrice>, BackpackError, BackpackHttp> =>
-  guarded(
-    () => [optionalText("symbol", params.symbol), optionalText("marketType", params.marketType)],
-    () =>
-      publicCall({
-        method: "GET",
-        path: "/api/v1/markPrices",
-        query: { symbol: params.symbol, marketType: params.marketType },
-        schema: MarkPrices,
-      }),
+  withMarketFilter(
+    params,
+    (query) => publicCall({ method: "GET", path: "/api/v1/markPrices", query, schema: MarkPrices }),
   );
 
 /** Open interest, always as an array. `GET /api/v1/openInterest?symbol=` (public). */

@@ -19,6 +19,7 @@ import {
   type Problem,
   requiredText,
   uint32,
+  withMarketFilter,
 } from "./validate.ts";
 
 /** One order of a market, by exactly one of `orderId` / `clientId`. */
@@ -84,14 +85,11 @@ export interface GetOpenOrdersParams {
 export const getOpenOrders = (
   params: GetOpenOrdersParams = {},
 ): Effect.Effect<ReadonlyArray<Order>, BackpackError, BackpackHttp> =>
-  guarded(() => [
-    optionalText("symbol", params.symbol),
-    optionalText("marketType", params.marketType),
-  ], () =>
+  withMarketFilter(params, (query) =>
     signedCall({
       method: "GET",
       path: "/api/v1/orders",
       instruction: "orderQueryAll",
-      query: { symbol: params.symbol, marketType: params.marketType },
+      query,
       schema: Orders,
     }));

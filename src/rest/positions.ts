@@ -13,7 +13,7 @@ import type { MarketType } from "../schema/market.ts";
 import { Positions } from "../schema/position.ts";
 import type { Position } from "../schema/position.ts";
 import { type BackpackHttp, signedCall } from "./http.ts";
-import { guarded, optionalText } from "./validate.ts";
+import { withMarketFilter } from "./validate.ts";
 
 /** Parameters of {@link getPositions}. */
 export interface GetPositionsParams {
@@ -36,15 +36,12 @@ export interface GetPositionsParams {
 export const getPositions = (
   params: GetPositionsParams = {},
 ): Effect.Effect<ReadonlyArray<Position>, BackpackError, BackpackHttp> =>
-  guarded(() => [
-    optionalText("symbol", params.symbol),
-    optionalText("marketType", params.marketType),
-  ], () =>
+  withMarketFilter(params, (query) =>
     signedCall({
       method: "GET",
       path: "/api/v1/position",
       instruction: "positionQuery",
-      query: { symbol: params.symbol, marketType: params.marketType },
+      query,
       schema: Positions,
     }));
 

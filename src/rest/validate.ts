@@ -147,3 +147,25 @@ export const guarded = <A, R>(
 /** Copies a typed params object (scalar fields only) into query/body fields. */
 export const fieldsOf = <P extends { readonly [K in keyof P]: SignValue }>(params: P): SignParams =>
   ({ ...params }) as SignParams;
+
+/** The optional market filter of the "every market, or one market / market type" reads. */
+export interface MarketFilter {
+  /** Only this market. */
+  readonly symbol?: string;
+  /** Only this market type. */
+  readonly marketType?: string;
+}
+
+/**
+ * Checks `params.symbol` and `params.marketType` (each optional, a non-empty string without
+ * whitespace) and, when both are fine, runs `call` with them as its query (`{ symbol,
+ * marketType }`).
+ */
+export const withMarketFilter = <A, R>(
+  params: MarketFilter,
+  call: (query: SignParams) => Effect.Effect<A, BackpackError, R>,
+): Effect.Effect<A, BackpackError, R> =>
+  guarded(
+    () => [optionalText("symbol", params.symbol), optionalText("marketType", params.marketType)],
+    () => call({ symbol: params.symbol, marketType: params.marketType }),
+  );
