@@ -105,6 +105,7 @@ export const toSimOrder = (order: EngineOrder): SimOrder => ({
   stopLossLimitPrice: opt(order.stopLoss?.limitPrice),
   stopLossTriggerBy: order.stopLoss?.triggerBy ?? null,
   expiryReason: order.expiryReason,
+  systemOrderType: order.systemOrderType ?? null,
   createdAt: order.createdAt,
 });
 

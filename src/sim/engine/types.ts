@@ -225,6 +225,8 @@ export interface SimOrder {
   readonly stopLossTriggerBy: TriggerBy | null;
   /** `expiryReason`, as the Backpack object of the same name carries it. */
   readonly expiryReason: ExpiryReason | null;
+  /** Set on orders the engine placed for the account (liquidations); history-only on the wire. */
+  readonly systemOrderType: SystemOrderType | null;
   /** Unix ms. */
   readonly createdAt: number;
 }

@@ -25,6 +25,10 @@ export interface RouteEnv {
   readonly exchange: SimExchange;
   /** Account id → numeric `userId`. */
   readonly userIdOf: (account: string) => number;
+  /** Every registered account id. */
+  readonly accounts: ReadonlyArray<string>;
+  /** Sends `data` on `account`'s private stream `stream` (and `stream.<symbol>`) subscribers. */
+  readonly publishPrivate: (stream: string, symbol: string, account: string, data: unknown) => void;
 }
 
 /** A route module: its routes and an optional step run after every engine `advance`. */

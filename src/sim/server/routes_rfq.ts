@@ -6,7 +6,11 @@
  * quoter's the other way when the quoter is an account); the other quotes are cancelled.
  * `executionMode: "Immediate"` fills against the system quote right away when it is within the
  * request's `price`. RFQ symbols are the underlying market's (`SOL_USDC`) or with `_RFQ`.
- * RFQ fills carry no fee; there is no `account.rfqUpdate` stream.
+ * Every step is sent on `account.rfqUpdate` (payloads in `rfq_events.ts`): `rfqAccepted`,
+ * `rfqRefreshed`, `rfqCancelled`, `rfqCandidate` (one per quote) and `rfqFilled` to the requester;
+ * `rfqActive` to every other account; `quoteAccepted`, `quoteCancelled` and `rfqFilled` to a
+ * quoting account. Expiry is applied lazily (on the next RFQ request) and sends no event.
+ * RFQ fills carry no fee.
  *
  * @module
  */
@@ -18,6 +22,7 @@ import { objectBody, optionalEnum, optionalInt, optionalString, requireString } 
 import { HttpError } from "./responses.ts";
 import { idSequence, matches, pageRows, positiveDecimal, route } from "./route_kit.ts";
 import type { RouteEnv, RouteModule } from "./route_kit.ts";
+import { quoteState, rfqActive, rfqCandidate, rfqFilled, rfqState } from "./rfq_events.ts";
 import { naiveDateTime } from "./serialize.ts";
 
 /** Lifetime of an RFQ, ms. */
@@ -93,11 +98,28 @@ const quoteView = (q: Quote): Record<string, unknown> => ({
 });
 
 /** The RFQ module over `env.exchange`. */
-export const rfqRoutes = ({ exchange }: RouteEnv): RouteModule => {
+export const rfqRoutes = ({ exchange, accounts, publishPrivate }: RouteEnv): RouteModule => {
   const rfqs: Rfq[] = [];
   const quotes: Quote[] = [];
   const fills: Fill[] = [];
   const nextId = idSequence(9_000_000);
+  const notify = (account: string, rfq: Rfq, data: unknown): void => {
+    if (account !== SYSTEM_QUOTER) publishPrivate("account.rfqUpdate", rfq.symbol, account, data);
+  };
+  /** Tells the other accounts about an open RFQ. */
+  const broadcast = (rfq: Rfq, now: number): void => {
+    for (const other of accounts) {
+      if (other !== rfq.account) notify(other, rfq, rfqActive(rfq, now));
+    }
+  };
+  /** Ends the open quotes of `rfq` other than `except`. */
+  const cancelQuotes = (rfq: Rfq, now: number, except?: Quote): void => {
+    for (const other of quotes) {
+      if (other.rfqId !== rfq.rfqId || other.status !== "New" || other === except) continue;
+      other.status = "Cancelled";
+      notify(other.account, rfq, quoteState("quoteCancelled", rfq, other, now));
+    }
+  };
   const marketOf = (symbol: string): SimMarketConfig => {
     const base = symbol.endsWith("_RFQ") ? symbol.slice(0, -4) : symbol;
     const market = exchange.markets().find((m) => m.symbol === base);
@@ -139,6 +161,7 @@ export const rfqRoutes = ({ exchange }: RouteEnv): RouteModule => {
       status: "New",
     };
     quotes.push(quote);
+    notify(rfq.account, rfq, rfqCandidate(rfq, quote, now));
     return quote;
   };
   /** Settles `rfq` against `quote` (throws INSUFFICIENT_FUNDS before any balance moves). */
@@ -170,9 +193,9 @@ export const rfqRoutes = ({ exchange }: RouteEnv): RouteModule => {
     }
     rfq.status = "Filled";
     quote.status = "Filled";
-    for (const other of quotes) {
-      if (other.rfqId === rfq.rfqId && other.status === "New") other.status = "Cancelled";
-    }
+    cancelQuotes(rfq, now, quote);
+    notify(rfq.account, rfq, rfqFilled(rfq, quote, now, false));
+    notify(quote.account, rfq, rfqFilled(rfq, quote, now, true));
     fills.push({ rfq, quote, quantity: str(quantity), price: str(price), filledAt: now });
   };
   const routes: Route[] = [
@@ -213,6 +236,8 @@ export const rfqRoutes = ({ exchange }: RouteEnv): RouteModule => {
         status: "New",
       };
       rfqs.push(rfq);
+      notify(account, rfq, rfqState("rfqAccepted", rfq, now));
+      broadcast(rfq, now);
       const quote = systemQuote(rfq, now);
       if (executionMode === "Immediate") {
         const price = d(side === "Bid" ? quote.askPrice : quote.bidPrice);
@@ -240,6 +265,8 @@ export const rfqRoutes = ({ exchange }: RouteEnv): RouteModule => {
         status: "New",
       };
       quotes.push(quote);
+      notify(account, rfq, quoteState("quoteAccepted", rfq, quote, now));
+      notify(rfq.account, rfq, rfqCandidate(rfq, quote, now));
       return quoteView(quote);
     }),
     route("POST", "/api/v1/rfq/accept", ({ account, body, now }) => {
@@ -266,6 +293,8 @@ export const rfqRoutes = ({ exchange }: RouteEnv): RouteModule => {
         throw new HttpError(400, "INVALID_CLIENT_REQUEST", `RFQ is ${rfq.status}`);
       }
       rfq.expiryTime = now + RFQ_TTL_MS;
+      notify(account, rfq, rfqState("rfqRefreshed", rfq, now));
+      broadcast(rfq, now);
       systemQuote(rfq, now);
       return rfqView(rfq);
     }),
@@ -277,7 +306,8 @@ export const rfqRoutes = ({ exchange }: RouteEnv): RouteModule => {
         throw new HttpError(400, "INVALID_CLIENT_REQUEST", `RFQ is ${rfq.status}`);
       }
       rfq.status = "Cancelled";
-      expire(now);
+      cancelQuotes(rfq, now);
+      notify(account, rfq, rfqState("rfqCancelled", rfq, now));
       return rfqView(rfq);
     }),
     route("GET", "/api/v1/rfqs", ({ account, query, now }) => {

@@ -59,7 +59,7 @@ export const serializeMarket = (m: SimMarketConfig): Record<string, unknown> => 
     },
     imfFunction: perp ? parsed.imfFunction : null,
     mmfFunction: perp ? parsed.mmfFunction : null,
-    fundingInterval: perp ? parsed.fundingIntervalMs : null,
+    fundingInterval: parsed.fundingIntervalMs, // spot markets carry one too (recorded)
     fundingRateUpperBound: perp ? bound : null,
     fundingRateLowerBound: perp ? `-${bound}` : null,
     openInterestLimit: perp ? "4000000" : "0",
@@ -73,14 +73,22 @@ export const serializeMarket = (m: SimMarketConfig): Record<string, unknown> => 
 
 /**
  * A live order object (order endpoints): `Limit` orders carry `price`/`quantity`/`postOnly`,
- * `Market` orders `quantity`/`quoteQuantity`; `expiryReason` is history-only.
+ * `Market` orders `quantity`/`quoteQuantity`; `expiryReason` and `systemOrderType` are
+ * history-only.
  */
 export const serializeOrder = (o: SimOrder): Record<string, unknown> => {
-  const { expiryReason: _expiry, price, quoteQuantity, postOnly, ...rest } = o;
+  const {
+    expiryReason: _expiry,
+    systemOrderType: _system,
+    price,
+    quoteQuantity,
+    postOnly,
+    ...rest
+  } = o;
   return o.orderType === "Limit" ? { ...rest, price, postOnly } : { ...rest, quoteQuantity };
 };
 
-/** An order-history row: naive `createdAt`, plus `expiryReason`. */
+/** An order-history row: naive `createdAt`, plus `expiryReason` and `systemOrderType`. */
 export const serializeOrderHistory = (o: SimOrder): Record<string, unknown> => ({
   ...o,
   createdAt: naiveDateTime(o.createdAt),
@@ -118,7 +126,7 @@ export const serializeFundingPayment = (
   userId: number,
 ): Record<string, unknown> => ({
   userId,
-  subaccountId: null,
+  subaccountId: 0, // the main account, as recorded (positions and withdrawals say null)
   symbol: p.symbol,
   quantity: p.quantity,
   intervalEndTimestamp: naiveDateTime(p.intervalEndTimestamp),

@@ -62,7 +62,12 @@ export const createSimServer = (options: SimServerOptions): SimServer => {
   const userIdOf = (account: string): number => 1_000_001 + Math.max(0, accounts.indexOf(account));
   const hub = new WsHub({ auth, faults, catalog: streamCatalog(exchange, () => now() * 1000) });
   const unsubscribe = exchange.subscribe(eventPublisher(exchange, hub));
-  const env = { exchange, userIdOf };
+  const env = {
+    exchange,
+    userIdOf,
+    accounts,
+    publishPrivate: hub.publishPrivate.bind(hub),
+  };
   const modules: RouteModule[] = [
     capitalRoutes(env),
     borrowLendRoutes(env),

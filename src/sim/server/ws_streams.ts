@@ -37,7 +37,11 @@ const PUBLIC_KINDS = new Set([
   "markPrice",
   "openInterest",
 ]);
-const PRIVATE_KINDS = new Set(["account.orderUpdate", "account.positionUpdate"]);
+const PRIVATE_KINDS = new Set([
+  "account.orderUpdate",
+  "account.positionUpdate",
+  "account.rfqUpdate",
+]);
 
 /** The catalog of streams for the engine's markets. */
 export const streamCatalog = (exchange: SimExchange, nowUs: () => number): WsCatalog => {
@@ -45,7 +49,9 @@ export const streamCatalog = (exchange: SimExchange, nowUs: () => number): WsCat
   const isValid = (stream: string): boolean => {
     if (stream === "liquidation" || PRIVATE_KINDS.has(stream)) return true;
     for (const kind of PRIVATE_KINDS) {
-      if (stream.startsWith(`${kind}.`)) return symbols.has(stream.slice(kind.length + 1));
+      if (stream.startsWith(`${kind}.`)) {
+        return symbols.has(stream.slice(kind.length + 1).replace(/_RFQ$/, ""));
+      }
     }
     const parts = stream.split(".");
     if (parts.length === 2) return PUBLIC_KINDS.has(parts[0]!) && symbols.has(parts[1]!);

@@ -25,15 +25,16 @@ const read = async (res: Response): Promise<Answer> => {
 export const publicGet = async (sim: Simulator, path: string): Promise<Answer> =>
   read(await fetch(sim.restUrl + path));
 
-/** A signed request of the first account: query params for GET, JSON body otherwise. */
+/** A signed request of account number `account`: query params for GET, JSON body otherwise. */
 export const signed = async (
   sim: Simulator,
   method: string,
   path: string,
   instruction: string,
   params: Record<string, string | number | boolean> | ReadonlyArray<SignParams> = {},
+  account = 0,
 ): Promise<Answer> => {
-  const headers = await signedHeaders(sim.accounts[0]!, instruction, params);
+  const headers = await signedHeaders(sim.accounts[account]!, instruction, params);
   const query = method === "GET" && !Array.isArray(params)
     ? "?" + new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))
     : "";
@@ -84,12 +85,17 @@ export class WsClient {
     this.#socket.send(JSON.stringify(message));
   }
 
-  /** Subscribes; private streams are signed with the first account's key. */
-  async subscribe(sim: Simulator, streams: string[], signedSub = false): Promise<void> {
+  /** Subscribes; `signedSub` signs with the key of account number `account`. */
+  async subscribe(
+    sim: Simulator,
+    streams: string[],
+    signedSub = false,
+    account = 0,
+  ): Promise<void> {
     const msg: Record<string, unknown> = { method: "SUBSCRIBE", params: streams };
     if (signedSub) {
       const ts = Date.now();
-      const a = sim.accounts[0]!;
+      const a = sim.accounts[account]!;
       msg.signature = [
         a.apiKey,
         await sign(a.apiSecret, `instruction=subscribe&timestamp=${ts}&window=5000`),
