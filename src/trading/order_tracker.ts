@@ -164,6 +164,32 @@ interface Entry {
   created: boolean;
 }
 
+/** The fields of a {@link TrackedOrder} that come from the order itself (the rest is lifecycle). */
+type OrderTerms = Pick<
+  TrackedOrder,
+  | "clientId"
+  | "orderId"
+  | "symbol"
+  | "side"
+  | "orderType"
+  | "price"
+  | "quantity"
+  | "postOnly"
+  | "reduceOnly"
+>;
+
+/** A newly tracked order: `PendingNew`, nothing executed, created and updated at `now`. */
+const pendingNew = (terms: OrderTerms, now: Date): TrackedOrder => ({
+  ...terms,
+  state: "PendingNew",
+  executedQuantity: new Decimal(0),
+  executedQuoteQuantity: new Decimal(0),
+  expiryReason: undefined,
+  error: undefined,
+  createdAt: now,
+  updatedAt: now,
+});
+
 const asSide = (side: string): OrderSide => (side === "Ask" ? "Ask" : "Bid");
 const asType = (type: string): OrderType => (type === "Market" ? "Market" : "Limit");
 
@@ -174,7 +200,7 @@ export class OrderTracker {
 
   /** Registers an order about to be sent with `clientId` (state `PendingNew`). */
   register(params: PlaceOrderParams, clientId: number, now: Date): TrackedOrder {
-    const order: TrackedOrder = {
+    const order = pendingNew({
       clientId,
       orderId: undefined,
       symbol: params.symbol,
@@ -184,14 +210,7 @@ export class OrderTracker {
       quantity: params.quantity === undefined ? undefined : new Decimal(params.quantity),
       postOnly: params.postOnly ?? false,
       reduceOnly: params.reduceOnly ?? false,
-      state: "PendingNew",
-      executedQuantity: new Decimal(0),
-      executedQuoteQuantity: new Decimal(0),
-      expiryReason: undefined,
-      error: undefined,
-      createdAt: now,
-      updatedAt: now,
-    };
+    }, now);
     this.#entries.set(`c${clientId}`, { order, created: false });
     return order;
   }
@@ -309,7 +328,7 @@ export class OrderTracker {
   #foreign(key: string, obs: OrderObservation, now: Date): Entry {
     const entry: Entry = {
       created: false,
-      order: {
+      order: pendingNew({
         clientId: obs.clientId,
         orderId: obs.orderId,
         symbol: obs.symbol,
@@ -319,14 +338,7 @@ export class OrderTracker {
         quantity: obs.quantity,
         postOnly: obs.postOnly ?? false,
         reduceOnly: obs.reduceOnly ?? false,
-        state: "PendingNew",
-        executedQuantity: new Decimal(0),
-        executedQuoteQuantity: new Decimal(0),
-        expiryReason: undefined,
-        error: undefined,
-        createdAt: now,
-        updatedAt: now,
-      },
+      }, now),
     };
     this.#entries.set(key, entry);
     return entry;
