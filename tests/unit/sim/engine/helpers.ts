@@ -5,7 +5,13 @@
  */
 import { Exchange } from "../../../../src/sim/engine/exchange.ts";
 import { defaultMarkets } from "../../../../src/sim/engine/markets.ts";
-import type { SimEvent, SimMarketConfig } from "../../../../src/sim/engine/types.ts";
+import type {
+  Side,
+  SimEvent,
+  SimMarketConfig,
+  SimOrder,
+  SimOrderRequest,
+} from "../../../../src/sim/engine/types.ts";
 import { SimError } from "../../../../src/sim/engine/types.ts";
 import assert from "node:assert/strict";
 
@@ -45,3 +51,27 @@ export const throwsSim = (fn: () => unknown, code: string, message?: string): Si
   }
   assert.fail(`expected ${code}`);
 };
+
+type Ex = ReturnType<typeof quiet>["ex"];
+type Extra = Partial<SimOrderRequest>;
+
+/** A limit order of `account` at T0. */
+export const limit = (
+  ex: Ex,
+  account: string,
+  symbol: string,
+  side: Side,
+  price: string,
+  quantity: string,
+  extra: Extra = {},
+): SimOrder =>
+  ex.executeOrder(account, { symbol, side, orderType: "Limit", price, quantity, ...extra }, T0);
+
+/** A market order of `account` at T0 (`fields`: quantity, quoteQuantity, flags). */
+export const market = (
+  ex: Ex,
+  account: string,
+  symbol: string,
+  side: Side,
+  fields: Extra,
+): SimOrder => ex.executeOrder(account, { symbol, side, orderType: "Market", ...fields }, T0);

@@ -1,26 +1,14 @@
 /** Liquidation: an account below maintenance margin is closed through the book, then the backstop. */
 import assert from "node:assert/strict";
-import { quiet, T0 } from "./helpers.ts";
+import { limit, market, quiet, T0 } from "./helpers.ts";
 
 Deno.test("liquidation closes an underwater long via the book and the backstop", () => {
   const { ex, events } = quiet();
   const PERP = "SOL_USDC_PERP";
-  ex.executeOrder(
-    "carol",
-    { symbol: PERP, side: "Ask", orderType: "Limit", price: "150", quantity: "10" },
-    T0,
-  );
-  ex.executeOrder("alice", { symbol: PERP, side: "Bid", orderType: "Market", quantity: "10" }, T0);
-  ex.executeOrder(
-    "carol",
-    { symbol: PERP, side: "Bid", orderType: "Limit", price: "140", quantity: "4" },
-    T0,
-  );
-  ex.executeOrder(
-    "alice",
-    { symbol: PERP, side: "Ask", orderType: "Limit", price: "170", quantity: "1" },
-    T0,
-  );
+  limit(ex, "carol", PERP, "Ask", "150", "10");
+  market(ex, "alice", PERP, "Bid", { quantity: "10" });
+  limit(ex, "carol", PERP, "Bid", "140", "4");
+  limit(ex, "alice", PERP, "Ask", "170", "1");
   assert.equal(ex.positions("alice")[0]!.netQuantity, "10");
   // withdraw all free collateral: equity is now ~0 against a maintenance requirement of ~20 USDC
   ex.transfer("alice", "USDC", `-${ex.balances("alice").USDC!.available}`, T0);
@@ -59,12 +47,8 @@ Deno.test("liquidation closes an underwater long via the book and the backstop",
 Deno.test("a healthy account is not liquidated", () => {
   const { ex, events } = quiet();
   const PERP = "SOL_USDC_PERP";
-  ex.executeOrder(
-    "carol",
-    { symbol: PERP, side: "Ask", orderType: "Limit", price: "150", quantity: "1" },
-    T0,
-  );
-  ex.executeOrder("alice", { symbol: PERP, side: "Bid", orderType: "Market", quantity: "1" }, T0);
+  limit(ex, "carol", PERP, "Ask", "150", "1");
+  market(ex, "alice", PERP, "Bid", { quantity: "1" });
   ex.advance(T0 + 1000);
   assert.equal(ex.positions("alice")[0]!.netQuantity, "1");
   assert.ok(!events.some((e) => e.type === "liquidation"));

@@ -1,39 +1,15 @@
 import assert from "node:assert/strict";
-import { quiet, T0, throwsSim } from "./helpers.ts";
+import { limit, market, quiet, T0, throwsSim } from "./helpers.ts";
 
 const P = "SOL_USDC_PERP";
 const S = "SOL_USDC";
 
 Deno.test("price-time priority: better price first, then earlier order at the same price", () => {
   const { ex } = quiet();
-  const a1 = ex.executeOrder("alice", {
-    symbol: S,
-    side: "Ask",
-    orderType: "Limit",
-    price: "151",
-    quantity: "1",
-  }, T0);
-  const a2 = ex.executeOrder("alice", {
-    symbol: S,
-    side: "Ask",
-    orderType: "Limit",
-    price: "150.5",
-    quantity: "1",
-  }, T0);
-  const c1 = ex.executeOrder("carol", {
-    symbol: S,
-    side: "Ask",
-    orderType: "Limit",
-    price: "150.5",
-    quantity: "1",
-  }, T0);
-  const taker = ex.executeOrder("bob", {
-    symbol: S,
-    side: "Bid",
-    orderType: "Limit",
-    price: "151",
-    quantity: "1.5",
-  }, T0);
+  const a1 = limit(ex, "alice", S, "Ask", "151", "1");
+  const a2 = limit(ex, "alice", S, "Ask", "150.5", "1");
+  const c1 = limit(ex, "carol", S, "Ask", "150.5", "1");
+  const taker = limit(ex, "bob", S, "Bid", "151", "1.5");
   assert.equal(taker.status, "Filled");
   assert.equal(taker.executedQuoteQuantity, "225.75"); // 1 × 150.5 + 0.5 × 150.5
   const open = ex.openOrders("alice", S).map((o) => o.id);
@@ -47,37 +23,14 @@ Deno.test("price-time priority: better price first, then earlier order at the sa
 
 Deno.test("partial fill rests the remainder; market order by quote quantity", () => {
   const { ex } = quiet();
-  ex.executeOrder("alice", {
-    symbol: S,
-    side: "Ask",
-    orderType: "Limit",
-    price: "150",
-    quantity: "1",
-  }, T0);
-  ex.executeOrder("alice", {
-    symbol: S,
-    side: "Ask",
-    orderType: "Limit",
-    price: "160",
-    quantity: "2",
-  }, T0);
-  const m = ex.executeOrder("bob", {
-    symbol: S,
-    side: "Bid",
-    orderType: "Market",
-    quoteQuantity: "310",
-  }, T0);
+  limit(ex, "alice", S, "Ask", "150", "1");
+  limit(ex, "alice", S, "Ask", "160", "2");
+  const m = market(ex, "bob", S, "Bid", { quoteQuantity: "310" });
   // 1 @ 150 = 150, then floor(160 / 160 / 0.01) = 1 @ 160
   assert.equal(m.status, "Filled");
   assert.equal(m.executedQuantity, "2");
   assert.equal(m.executedQuoteQuantity, "310");
-  const bid = ex.executeOrder("bob", {
-    symbol: S,
-    side: "Bid",
-    orderType: "Limit",
-    price: "160",
-    quantity: "3",
-  }, T0);
+  const bid = limit(ex, "bob", S, "Bid", "160", "3");
   assert.equal(bid.status, "PartiallyFilled");
   assert.equal(bid.executedQuantity, "1");
   assert.deepEqual(ex.depth(S).bids, [["160", "2"]]);
@@ -85,15 +38,9 @@ Deno.test("partial fill rests the remainder; market order by quote quantity", ()
 
 Deno.test("spot balances: locks for open orders, fees in quote (maker 2 bps, taker 5 bps)", () => {
   const { ex } = quiet();
-  ex.executeOrder("alice", {
-    symbol: S,
-    side: "Ask",
-    orderType: "Limit",
-    price: "100",
-    quantity: "10",
-  }, T0);
+  limit(ex, "alice", S, "Ask", "100", "10");
   assert.deepEqual(ex.balances("alice").SOL, { available: "90", locked: "10", staked: "0" });
-  ex.executeOrder("bob", { symbol: S, side: "Bid", orderType: "Market", quantity: "10" }, T0);
+  market(ex, "bob", S, "Bid", { quantity: "10" });
   const [bobFill] = ex.fills("bob");
   const [aliceFill] = ex.fills("alice");
   assert.equal(bobFill.fee, "0.5"); // 1000 × 5 bps
@@ -109,67 +56,26 @@ Deno.test("spot balances: locks for open orders, fees in quote (maker 2 bps, tak
 
 Deno.test("post-only that would take is rejected with INVALID_ORDER", () => {
   const { ex } = quiet();
-  ex.executeOrder("alice", {
-    symbol: S,
-    side: "Ask",
-    orderType: "Limit",
-    price: "150",
-    quantity: "1",
-  }, T0);
+  limit(ex, "alice", S, "Ask", "150", "1");
   throwsSim(
-    () =>
-      ex.executeOrder("bob", {
-        symbol: S,
-        side: "Bid",
-        orderType: "Limit",
-        price: "150",
-        quantity: "1",
-        postOnly: true,
-      }, T0),
+    () => limit(ex, "bob", S, "Bid", "150", "1", { postOnly: true }),
     "INVALID_ORDER",
     "Order would immediately match and take",
   );
-  const ok = ex.executeOrder("bob", {
-    symbol: S,
-    side: "Bid",
-    orderType: "Limit",
-    price: "149.99",
-    quantity: "1",
-    postOnly: true,
-  }, T0);
+  const ok = limit(ex, "bob", S, "Bid", "149.99", "1", { postOnly: true });
   assert.equal(ok.status, "New");
   assert.equal(ok.postOnly, true);
 });
 
 Deno.test("IOC expires its remainder; FOK is all or nothing", () => {
   const { ex, events } = quiet();
-  ex.executeOrder("alice", {
-    symbol: S,
-    side: "Ask",
-    orderType: "Limit",
-    price: "150",
-    quantity: "1",
-  }, T0);
-  const fok = ex.executeOrder("bob", {
-    symbol: S,
-    side: "Bid",
-    orderType: "Limit",
-    price: "150",
-    quantity: "2",
-    timeInForce: "FOK",
-  }, T0);
+  limit(ex, "alice", S, "Ask", "150", "1");
+  const fok = limit(ex, "bob", S, "Bid", "150", "2", { timeInForce: "FOK" });
   assert.equal(fok.status, "Expired");
   assert.equal(fok.expiryReason, "FillOrKill");
   assert.equal(fok.executedQuantity, "0");
   assert.equal(ex.balances("bob").USDC.locked, "0");
-  const ioc = ex.executeOrder("bob", {
-    symbol: S,
-    side: "Bid",
-    orderType: "Limit",
-    price: "150",
-    quantity: "2",
-    timeInForce: "IOC",
-  }, T0);
+  const ioc = limit(ex, "bob", S, "Bid", "150", "2", { timeInForce: "IOC" });
   assert.equal(ioc.status, "Expired");
   assert.equal(ioc.expiryReason, "ImmediateOrCancel");
   assert.equal(ioc.executedQuantity, "1");
@@ -195,29 +101,12 @@ Deno.test("self-trade prevention: RejectTaker, RejectMaker, RejectBoth", () => {
     ] as const
   ) {
     const { ex } = quiet();
-    const mine = ex.executeOrder("alice", {
-      symbol: S,
-      side: "Ask",
-      orderType: "Limit",
-      price: "150",
-      quantity: "1",
-    }, T0);
-    ex.executeOrder("bob", {
-      symbol: S,
-      side: "Ask",
-      orderType: "Limit",
-      price: "150.01",
-      quantity: "1",
-    }, T0);
-    const taker = ex.executeOrder("alice", {
-      symbol: S,
-      side: "Bid",
-      orderType: "Limit",
-      price: "151",
-      quantity: "1",
+    const mine = limit(ex, "alice", S, "Ask", "150", "1");
+    limit(ex, "bob", S, "Ask", "150.01", "1");
+    const taker = limit(ex, "alice", S, "Bid", "151", "1", {
       timeInForce: "IOC",
       selfTradePrevention: mode,
-    }, T0);
+    });
     assert.equal(taker.status, takerStatus, mode);
     assert.equal(ex.openOrders("alice", S).some((o) => o.id === mine.id), makerOpen, mode);
     if (!makerOpen) {

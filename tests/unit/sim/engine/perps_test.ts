@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { Decimal } from "decimal.js";
-import { quiet, T0, throwsSim } from "./helpers.ts";
+import { limit, market, quiet, T0, throwsSim } from "./helpers.ts";
 
 const P = "SOL_USDC_PERP";
 
@@ -61,30 +61,12 @@ Deno.test("perp fees settle in USDC; break-even includes fees", () => {
 
 Deno.test("reduce-only: only reduces, expires ReduceOnlyNotReduced otherwise", () => {
   const { ex } = quiet();
-  const none = ex.executeOrder("carol", {
-    symbol: P,
-    side: "Ask",
-    orderType: "Market",
-    quantity: "1",
-    reduceOnly: true,
-  }, T0);
+  const none = market(ex, "carol", P, "Ask", { quantity: "1", reduceOnly: true });
   assert.equal(none.status, "Expired");
   assert.equal(none.expiryReason, "ReduceOnlyNotReduced");
   trade(ex, "Bid", "100", "1");
-  ex.executeOrder("bob", {
-    symbol: P,
-    side: "Bid",
-    orderType: "Limit",
-    price: "100",
-    quantity: "5",
-  }, T0);
-  const ro = ex.executeOrder("carol", {
-    symbol: P,
-    side: "Ask",
-    orderType: "Market",
-    quantity: "3",
-    reduceOnly: true,
-  }, T0);
+  limit(ex, "bob", P, "Bid", "100", "5");
+  const ro = market(ex, "carol", P, "Ask", { quantity: "3", reduceOnly: true });
   assert.equal(ro.executedQuantity, "1");
   assert.equal(ro.status, "Expired");
   assert.equal(ro.expiryReason, "ReduceOnlyNotReduced");
@@ -94,14 +76,7 @@ Deno.test("reduce-only: only reduces, expires ReduceOnlyNotReduced otherwise", (
 Deno.test("resting reduce-only orders shrink with the position (orderModified), then expire", () => {
   const { ex, events } = quiet();
   trade(ex, "Bid", "100", "3");
-  const ro = ex.executeOrder("carol", {
-    symbol: P,
-    side: "Ask",
-    orderType: "Limit",
-    price: "200",
-    quantity: "3",
-    reduceOnly: true,
-  }, T0);
+  const ro = limit(ex, "carol", P, "Ask", "200", "3", { reduceOnly: true });
   assert.equal(ro.status, "New");
   trade(ex, "Ask", "100", "2"); // position 3 → 1
   assert.equal(ex.openOrders("carol", P)[0]?.quantity, "1");
@@ -122,23 +97,10 @@ Deno.test("leverage limit caps new orders; updateAccount changes it", () => {
   assert.equal(ex.account("alice").leverageLimit, "1");
   // equity 115000 (100000 USDC + 100 SOL × 150); 1x → notional ≤ equity
   throwsSim(
-    () =>
-      ex.executeOrder("alice", {
-        symbol: P,
-        side: "Bid",
-        orderType: "Limit",
-        price: "100",
-        quantity: "1200",
-      }, T0),
+    () => limit(ex, "alice", P, "Bid", "100", "1200"),
     "INSUFFICIENT_MARGIN",
   );
-  ex.executeOrder("alice", {
-    symbol: P,
-    side: "Bid",
-    orderType: "Limit",
-    price: "100",
-    quantity: "1100",
-  }, T0);
+  limit(ex, "alice", P, "Bid", "100", "1100");
   assert.equal(ex.balances("alice").USDC.locked, "110000");
   assert.equal(ex.collateral("alice").netEquityAvailable, "5000");
   throwsSim(() => ex.updateAccount("alice", { leverageLimit: "abc" }), "INVALID_CLIENT_REQUEST");

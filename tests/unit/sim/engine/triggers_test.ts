@@ -1,26 +1,17 @@
 import assert from "node:assert/strict";
 import { Decimal } from "decimal.js";
-import { quiet, T0 } from "./helpers.ts";
+import { limit, market, quiet, T0 } from "./helpers.ts";
 
 const P = "SOL_USDC_PERP";
 
 Deno.test("a MarkPrice trigger stays pending until the mark crosses, then becomes a live order", () => {
   const { ex, events } = quiet({ volatility: 0.01 });
-  ex.executeOrder("bob", {
-    symbol: P,
-    side: "Ask",
-    orderType: "Limit",
-    price: "300",
-    quantity: "5",
-  }, T0);
-  const trigger = ex.executeOrder("alice", {
-    symbol: P,
-    side: "Bid",
-    orderType: "Market",
+  limit(ex, "bob", P, "Ask", "300", "5");
+  const trigger = market(ex, "alice", P, "Bid", {
     triggerPrice: "151",
     triggerQuantity: "1",
     triggerBy: "MarkPrice",
-  }, T0);
+  });
   assert.equal(trigger.status, "TriggerPending");
   assert.equal(trigger.quantity, "1");
   assert.equal(
@@ -48,40 +39,19 @@ Deno.test("a MarkPrice trigger stays pending until the mark crosses, then become
 
 Deno.test("a LastPrice trigger fires on a trade; percentage quantity uses the position", () => {
   const { ex } = quiet();
-  ex.executeOrder("bob", {
-    symbol: P,
-    side: "Ask",
-    orderType: "Limit",
-    price: "150",
-    quantity: "4",
-  }, T0);
-  ex.executeOrder("alice", { symbol: P, side: "Bid", orderType: "Market", quantity: "4" }, T0);
-  ex.executeOrder("bob", {
-    symbol: P,
-    side: "Bid",
-    orderType: "Limit",
-    price: "140",
-    quantity: "10",
-  }, T0);
-  const stop = ex.executeOrder("alice", {
-    symbol: P,
-    side: "Ask",
-    orderType: "Market",
+  limit(ex, "bob", P, "Ask", "150", "4");
+  market(ex, "alice", P, "Bid", { quantity: "4" });
+  limit(ex, "bob", P, "Bid", "140", "10");
+  const stop = market(ex, "alice", P, "Ask", {
     triggerPrice: "145",
     triggerQuantity: "50%",
     reduceOnly: true,
-  }, T0);
+  });
   assert.equal(stop.quantity, "0");
   assert.equal(stop.triggerQuantity, "50%");
   // carol trades at 145 → last price 145 ≤ trigger
-  ex.executeOrder("carol", {
-    symbol: P,
-    side: "Ask",
-    orderType: "Limit",
-    price: "145",
-    quantity: "1",
-  }, T0);
-  ex.executeOrder("bob", { symbol: P, side: "Bid", orderType: "Market", quantity: "1" }, T0);
+  limit(ex, "carol", P, "Ask", "145", "1");
+  market(ex, "bob", P, "Bid", { quantity: "1" });
   const [fired] = ex.orderHistory("alice", { orderId: stop.id });
   assert.equal(fired.quantity, "2");
   assert.equal(fired.status, "Filled");
@@ -90,22 +60,13 @@ Deno.test("a LastPrice trigger fires on a trade; percentage quantity uses the po
 
 Deno.test("attached TP/SL create linked reduce-only children; one firing cancels the other", () => {
   const { ex, events } = quiet();
-  ex.executeOrder("bob", {
-    symbol: P,
-    side: "Ask",
-    orderType: "Limit",
-    price: "150",
-    quantity: "2",
-  }, T0);
-  const parent = ex.executeOrder("alice", {
-    symbol: P,
-    side: "Bid",
-    orderType: "Market",
+  limit(ex, "bob", P, "Ask", "150", "2");
+  const parent = market(ex, "alice", P, "Bid", {
     quantity: "2",
     takeProfitTriggerPrice: "160",
     stopLossTriggerPrice: "140",
     stopLossLimitPrice: "139",
-  }, T0);
+  });
   assert.equal(parent.status, "Filled");
   assert.equal(parent.takeProfitTriggerPrice, "160");
   const children = ex.openOrders("alice", P);
@@ -123,20 +84,8 @@ Deno.test("attached TP/SL create linked reduce-only children; one firing cancels
   assert.equal(sl.orderType, "Limit");
   assert.equal(sl.price, "139");
   // a trade at 160 fires the TP (market sell into bob's bid) and cancels the SL
-  ex.executeOrder("bob", {
-    symbol: P,
-    side: "Bid",
-    orderType: "Limit",
-    price: "160",
-    quantity: "3",
-  }, T0);
-  ex.executeOrder("carol", {
-    symbol: P,
-    side: "Ask",
-    orderType: "Limit",
-    price: "160",
-    quantity: "1",
-  }, T0);
+  limit(ex, "bob", P, "Bid", "160", "3");
+  limit(ex, "carol", P, "Ask", "160", "1");
   assert.deepEqual(ex.openOrders("alice", P), []);
   assert.deepEqual(ex.positions("alice"), []);
   assert.equal(ex.orderHistory("alice", { orderId: tp.id })[0].status, "Filled");
@@ -147,20 +96,8 @@ Deno.test("attached TP/SL create linked reduce-only children; one firing cancels
 
 Deno.test("cancelAll by order type separates resting and conditional orders", () => {
   const { ex } = quiet();
-  ex.executeOrder("alice", {
-    symbol: P,
-    side: "Bid",
-    orderType: "Limit",
-    price: "100",
-    quantity: "1",
-  }, T0);
-  ex.executeOrder("alice", {
-    symbol: P,
-    side: "Bid",
-    orderType: "Market",
-    triggerPrice: "170",
-    triggerQuantity: "1",
-  }, T0);
+  limit(ex, "alice", P, "Bid", "100", "1");
+  market(ex, "alice", P, "Bid", { triggerPrice: "170", triggerQuantity: "1" });
   const conditional = ex.cancelAll("alice", { symbol: P, orderType: "ConditionalOrder" }, T0);
   assert.deepEqual(conditional.map((o) => o.status), ["Cancelled"]);
   assert.equal(conditional[0].triggerPrice, "170");

@@ -1,7 +1,7 @@
 import { getPublicKeyAsync } from "@noble/ed25519";
 import assert from "node:assert/strict";
 import { encodeBase64 } from "../../../../src/auth/base64.ts";
-import { signingString } from "../../../../src/auth/signing_string.ts";
+import { signingString, type SignParams } from "../../../../src/auth/signing_string.ts";
 import { FaultInjector } from "../../../../src/sim/server/faults.ts";
 import { createHttpHandler, type RouteContext } from "../../../../src/sim/server/http_handler.ts";
 import { RateLimiter } from "../../../../src/sim/server/rate_limit.ts";
@@ -67,13 +67,6 @@ Deno.test("auth: signed GET with query params is accepted and mapped to the acco
 
 Deno.test("auth: signed GET without params, POST order, DELETE and batch are accepted", async () => {
   const { handler, seen } = setup();
-  const capital = await call(
-    handler,
-    "GET",
-    "/api/v1/capital",
-    await signedHeaders(creds, "balanceQuery", {}),
-  );
-  assert.equal(capital.status, 200);
   const order = {
     symbol: "ETH_USDC",
     side: "Bid",
@@ -84,35 +77,22 @@ Deno.test("auth: signed GET without params, POST order, DELETE and batch are acc
     postOnly: true,
     clientId: 55555,
   };
-  const post = await call(
-    handler,
-    "POST",
-    "/api/v1/order",
-    await signedHeaders(creds, "orderExecute", order),
-    order,
-  );
-  assert.equal(post.status, 200);
   const cancel = { orderId: "28", symbol: "BTC_USDT" };
-  const del = await call(
-    handler,
-    "DELETE",
-    "/api/v1/order",
-    await signedHeaders(creds, "orderCancel", cancel),
-    cancel,
-  );
-  assert.equal(del.status, 200);
   const batch = [
     { symbol: "SOL_USDC_PERP", side: "Bid", orderType: "Limit", price: "141", quantity: "12" },
     { symbol: "SOL_USDC_PERP", side: "Bid", orderType: "Limit", price: "140", quantity: "11" },
   ];
-  const many = await call(
-    handler,
-    "POST",
-    "/api/v1/orders",
-    await signedHeaders(creds, "orderExecute", batch),
-    batch,
-  );
-  assert.equal(many.status, 200);
+  const requests: Array<[string, string, string, SignParams | SignParams[]]> = [
+    ["GET", "/api/v1/capital", "balanceQuery", {}],
+    ["POST", "/api/v1/order", "orderExecute", order],
+    ["DELETE", "/api/v1/order", "orderCancel", cancel],
+    ["POST", "/api/v1/orders", "orderExecute", batch],
+  ];
+  for (const [method, path, instruction, params] of requests) {
+    const headers = await signedHeaders(creds, instruction, params);
+    const res = await call(handler, method, path, headers, method === "GET" ? undefined : params);
+    assert.equal(res.status, 200, `${method} ${path}`);
+  }
   assert.deepEqual(seen.at(-1)!.body, batch);
   assert.equal(seen.length, 4);
 });
