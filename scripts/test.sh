@@ -176,14 +176,19 @@ if [ "$built" -eq 1 ]; then
   ln -sfn "$ROOT/npm" "tests/runtime/node_modules/$pkg"
   ln -sfn "$ROOT/npm/node_modules/effect" "tests/runtime/node_modules/effect"
 
+  # A runner must exit by itself once its cases are done (a leaked socket, timer or worker keeps
+  # it alive): `timeout` turns a hang into a failed suite.
   section "node smoke (tests/runtime/node)"
-  suite "node" "$OUT/node.log" node tests/runtime/node/smoke.mjs
+  suite "node" "$OUT/node.log" timeout 300 node tests/runtime/node/smoke.mjs
+
+  section "node 22 smoke (tests/runtime/node with node_modules/node/bin/node)"
+  suite "node22" "$OUT/node22.log" timeout 300 node_modules/node/bin/node tests/runtime/node/smoke.mjs node22
 
   section "bun smoke (tests/runtime/bun)"
-  suite "bun" "$OUT/bun.log" bun tests/runtime/bun/smoke.ts
+  suite "bun" "$OUT/bun.log" timeout 300 bun tests/runtime/bun/smoke.ts
 
-  section "workerd smoke (tests/runtime/workerd, miniflare)"
-  suite "workerd" "$OUT/workerd.log" node tests/runtime/workerd/run.mjs
+  section "workerd smoke (tests/runtime/workerd, miniflare; simulators from Node)"
+  suite "workerd" "$OUT/workerd.log" timeout 300 node tests/runtime/workerd/run.mjs
 
   section "workerd bot (examples/cloudflare_worker_bot under miniflare, simulator from Node)"
   suite "workerd-bot" "$OUT/workerd-bot.log" node tests/runtime/workerd/bot_run.mjs

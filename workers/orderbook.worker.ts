@@ -2,7 +2,7 @@
  * The order-book worker: exposes the book feed (`src/orderbook/feed_api.ts`) through comlink and
  * nothing else. Runs as a module Web Worker (Deno, Bun, browsers: `self`) or a Node
  * `worker_threads` worker (`parentPort`, through `src/orderbook/node_endpoint.ts`). The event
- * listener arrives as a comlink proxy and is released on `close()`.
+ * listener arrives as the MessagePort the main thread exposes it on; it is released on `close()`.
  *
  * @module
  */
@@ -30,8 +30,12 @@ const proxies: Array<Comlink.Remote<(event: FeedEvent) => void>> = [];
 
 const exposed: OrderBookWorkerApi = {
   ...api,
+  // The main thread sends the MessagePort its listener is exposed on (it owns and closes the other
+  // end), not a `Comlink.proxy`.
   listen: (listener) => {
-    const remote = listener as unknown as Comlink.Remote<(event: FeedEvent) => void>;
+    const port = listener as unknown as MessagePort;
+    port.start();
+    const remote = Comlink.wrap<(event: FeedEvent) => void>(port);
     proxies.push(remote);
     return api.listen((event) => void remote(event));
   },

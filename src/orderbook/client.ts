@@ -157,7 +157,24 @@ interface Backend {
   readonly api: OrderBookWorkerApi;
   readonly mode: "worker" | "inline";
   readonly dispose: () => void;
+  /** Rejects if the worker fails to load or dies (its calls would never be answered). */
+  readonly failed: Promise<never>;
 }
+
+/** A `TransportError` for a worker that failed; `failed` rejects with it. */
+const workerFailure = (): { failed: Promise<never>; fail: (cause: unknown) => void } => {
+  let fail: (cause: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    fail = (cause) => {
+      // An Error (Node), an ErrorEvent (Web Worker) or a text.
+      const message = (cause as { message?: unknown } | undefined)?.message;
+      const reason = typeof message === "string" ? message : String(cause);
+      reject(new TransportError({ endpoint: "orderbook worker", reason }));
+    };
+  });
+  failed.catch(() => {}); // only awaited while starting
+  return { failed, fail };
+};
 
 /**
  * The worker module next to this one: `.ts` when run from source (Deno, Bun), `.js` in the npm build
@@ -181,23 +198,35 @@ const isNode = (): boolean => {
 
 /** A Web Worker, or a `worker_threads` worker on Node. */
 const workerBackend = async (): Promise<Backend> => {
+  const { failed, fail } = workerFailure();
   if (typeof Worker === "function") {
     const worker = new Worker(workerUrl(), { type: "module" });
+    worker.addEventListener("error", (event) => {
+      event.preventDefault(); // reported through `failed`, not rethrown on this thread
+      fail(event);
+    });
     return {
       api: Comlink.wrap<OrderBookWorkerApi>(worker) as unknown as OrderBookWorkerApi,
       mode: "worker",
       dispose: () => worker.terminate(),
+      failed,
     };
   }
   const specifier = "node:worker_threads"; // computed: bundlers and tsc leave it alone
   const threads = await import(specifier) as {
-    Worker: new (url: URL) => NodePort & { terminate(): Promise<number>; unref(): void };
+    Worker: new (url: URL) => NodePort & {
+      terminate(): Promise<number>;
+      once(event: "error" | "exit", listener: (cause: unknown) => void): unknown;
+    };
   };
   const worker = new threads.Worker(workerUrl());
+  worker.once("error", fail);
+  worker.once("exit", (code) => fail(`the worker exited with code ${code}`));
   return {
     api: Comlink.wrap<OrderBookWorkerApi>(nodeEndpoint(worker)) as unknown as OrderBookWorkerApi,
     mode: "worker",
     dispose: () => void worker.terminate(),
+    failed,
   };
 };
 
@@ -209,14 +238,40 @@ const backend = (options: CreateOrderBookOptions): Promise<Backend> => {
     api: createFeedApi(options.environment),
     mode: "inline",
     dispose: () => {},
+    failed: new Promise<never>(() => {}),
   });
+};
+
+/**
+ * What a closed worker's feed answers (its final status, `UnavailableError` `BOOK_CLOSED` to every
+ * query), kept on this thread so the client still answers once the worker is gone.
+ */
+const closedApi = async (remote: OrderBookWorkerApi): Promise<OrderBookWorkerApi> => {
+  // A closed feed answers every query with the same `Err` (the cast only renames its value type).
+  const [status, closed] = await Promise.all([remote.status(), remote.bestBid()]);
+  const answer = <A>(): Promise<Result<A>> => Promise.resolve(closed as Result<A>);
+  return {
+    start: answer,
+    status: () => Promise.resolve(status),
+    snapshot: answer,
+    bestBid: answer,
+    bestAsk: answer,
+    mid: answer,
+    spread: answer,
+    vwap: answer,
+    depthToNotional: answer,
+    listen: () => Promise.resolve(),
+    close: () => Promise.resolve(),
+  };
 };
 
 /** Starts an order book for `options.symbol`; it becomes Live once the first snapshot is bridged. */
 export const createOrderBook = async (
   options: CreateOrderBookOptions,
 ): Promise<OrderBookClient> => {
-  const { api, mode, dispose } = await backend(options);
+  const started = await backend(options);
+  const { mode, dispose } = started;
+  let api = started.api;
   const feedOptions: FeedOptions = {
     symbol: options.symbol,
     ...(options.restUrl === undefined ? {} : { restUrl: options.restUrl }),
@@ -240,12 +295,26 @@ export const createOrderBook = async (
       for (const listener of resyncs) listener(event);
     } else for (const listener of statuses) listener(event.status);
   };
-  const listener = mode === "worker" ? Comlink.proxy(onEvent) : onEvent;
-  try {
-    await api.listen(listener);
-    await unwrap(api.start(feedOptions));
-  } catch (cause) {
+  // A worker gets the port `onEvent` is exposed on (what `Comlink.proxy` would do), so this thread
+  // can close its end itself: a port left open keeps Bun alive once the worker is gone.
+  const events = mode === "worker" ? new MessageChannel() : undefined;
+  if (events !== undefined) Comlink.expose(onEvent, events.port1);
+  const listener = events === undefined
+    ? onEvent
+    : Comlink.transfer(events.port2, [events.port2]) as unknown as typeof onEvent;
+  const release = (): void => {
     dispose();
+    events?.port1.close();
+  };
+  try {
+    const starting = (async () => {
+      await api.listen(listener);
+      await unwrap(api.start(feedOptions));
+    })();
+    starting.catch(() => {}); // when the worker failed first, its calls are never answered
+    await Promise.race([starting, started.failed]);
+  } catch (cause) {
+    release();
     throw cause;
   }
   const add = <L>(set: Set<L>) => (l: L): () => void => {
@@ -254,10 +323,18 @@ export const createOrderBook = async (
   };
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
-    closing ??= api.close().finally(() => {
-      if (mode === "worker") (api as unknown as Comlink.Remote<unknown>)[Comlink.releaseProxy]();
-      dispose();
-    });
+    closing ??= (async () => {
+      const remote = api;
+      try {
+        await remote.close();
+        if (mode === "worker") api = await closedApi(remote);
+      } finally {
+        if (mode === "worker") {
+          (remote as unknown as Comlink.Remote<unknown>)[Comlink.releaseProxy]();
+        }
+        release();
+      }
+    })();
   return {
     symbol: options.symbol,
     mode,

@@ -7,6 +7,7 @@
  */
 // deno-lint-ignore-file explicit-module-boundary-types -- plain JS: types are in JSDoc
 import { readFileSync } from "node:fs";
+import { localSimulators } from "./sim_remote.mjs";
 
 const readJson = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
 
@@ -30,5 +31,6 @@ export const loadInput = async () => {
       depth: readJson("../unit/schema/fixtures/rest-depth.ccxt.json"),
       balances: readJson("../unit/schema/fixtures/rest-capital-balances.ccxt.json"),
     },
+    startSimulator: localSimulators(entries["./sim"].startSimulator),
   };
 };
