@@ -336,12 +336,13 @@ const cases = (
  * @param {string} runtime name printed on the summary line
  * @param {SmokeInput} input
  * @param {(line: string) => void} log
+ * @param {{ name: string, run: () => Promise<void> }[]} more cases run after these
  * @returns {Promise<{ passed: number, failed: number }>}
  */
-export const runSmoke = async (runtime, input, log = console.log) => {
+export const runSmoke = async (runtime, input, log = console.log, more = []) => {
   let passed = 0;
   let failed = 0;
-  for (const { name, run } of cases(input, runtime)) {
+  for (const { name, run } of [...cases(input, runtime), ...more]) {
     try {
       await run();
       passed++;

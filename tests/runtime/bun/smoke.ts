@@ -6,8 +6,10 @@
  */
 import process from "node:process";
 import { loadInput } from "../load_input.mjs";
+import { exampleCases } from "../examples_cases.mjs";
 import { runSmoke } from "../smoke_cases.mjs";
 
 if (typeof process.versions.bun !== "string") throw new Error("run this suite with bun");
-const { failed } = await runSmoke("bun", await loadInput());
+const input = await loadInput();
+const { failed } = await runSmoke("bun", input, console.log, await exampleCases("bun", input));
 process.exitCode = failed === 0 ? 0 : 1;

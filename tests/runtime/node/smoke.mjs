@@ -7,6 +7,7 @@
  * @module
  */
 import { loadInput } from "../load_input.mjs";
+import { exampleCases } from "../examples_cases.mjs";
 import { runSmoke } from "../smoke_cases.mjs";
 
 if (typeof process.versions.bun === "string" || typeof globalThis.Deno === "object") {
@@ -19,5 +20,6 @@ if (runtime === "node22") {
   if (major !== 22) throw new Error(`the node22 suite runs on Node ${major}`);
   if (typeof globalThis.WebSocket !== "function") throw new Error("Node 22 without WebSocket");
 }
-const { failed } = await runSmoke(runtime, await loadInput());
+const input = await loadInput();
+const { failed } = await runSmoke(runtime, input, console.log, await exampleCases(runtime, input));
 process.exitCode = failed === 0 ? 0 : 1;
