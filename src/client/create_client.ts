@@ -26,6 +26,7 @@ import { type SystemEndpoints, systemEndpoints } from "../rest/system.ts";
 import { type OrderEndpoints, orderEndpoints } from "../rest/orders.ts";
 import { type AccountEndpoints, accountEndpoints } from "../rest/account.ts";
 import { type PositionEndpoints, positionEndpoints } from "../rest/positions.ts";
+import { asyncDispose, describedAs } from "./described.ts";
 import { type Promisified, promisify } from "./promisify.ts";
 import { runPromise } from "./run.ts";
 
@@ -79,9 +80,6 @@ export interface BackpackClient extends Promisified<ClientEndpoints>, Iterables<
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ??
-  Symbol.for("Symbol.asyncDispose");
-
 /**
  * Creates a client. Credentials are validated when the first call runs: a malformed secret (or an
  * `apiKey` that does not match it) rejects that call with `InvalidInputError` before any request.
@@ -102,7 +100,7 @@ export const createClient = (options: CreateClientOptions = {}): BackpackClient 
   const description = `BackpackClient(${options.baseUrl ?? "default"}, ${
     options.apiSecret === undefined ? "public" : "signed"
   })`;
-  return {
+  return describedAs({
     ...promisify<BackpackServices, ClientEndpoints>(
       endpoints,
       (effect) => runPromise(runtime, effect),
@@ -113,9 +111,5 @@ export const createClient = (options: CreateClientOptions = {}): BackpackClient 
     ),
     close,
     [asyncDispose]: close,
-    toString: () => description,
-    toJSON: () => description,
-    [Symbol.for("nodejs.util.inspect.custom")]: () => description,
-    [Symbol.for("Deno.customInspect")]: () => description,
-  } as BackpackClient;
+  } as BackpackClient, description);
 };

@@ -50,6 +50,7 @@ import type {
   TickerEvent,
   TradeEvent,
 } from "../schema/ws_market.ts";
+import { asyncDispose, describedAs } from "./described.ts";
 import { unwrapExit } from "./run.ts";
 
 /** Options of {@link createStreams}. */
@@ -101,9 +102,6 @@ export interface BackpackStreams extends StreamMethods {
   /** Same as {@link BackpackStreams.close}, for `await using`. */
   [Symbol.asyncDispose](): Promise<void>;
 }
-
-const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ??
-  Symbol.for("Symbol.asyncDispose");
 
 /** The socket layer for the options (config, clock, optional signer and constructor). */
 const layerStreams = (options: CreateStreamsOptions) => {
@@ -170,13 +168,9 @@ export const createStreams = (options: CreateStreamsOptions = {}): BackpackStrea
   const description = `BackpackStreams(${options.wsUrl ?? "default"}, ${
     options.apiSecret === undefined ? "public" : "signed"
   })`;
-  return {
+  return describedAs({
     ...methods,
     close,
     [asyncDispose]: close,
-    toString: () => description,
-    toJSON: () => description,
-    [Symbol.for("nodejs.util.inspect.custom")]: () => description,
-    [Symbol.for("Deno.customInspect")]: () => description,
-  } as BackpackStreams;
+  } as BackpackStreams, description);
 };

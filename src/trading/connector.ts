@@ -24,6 +24,7 @@ import * as Schedule from "effect/Schedule";
 import * as Semaphore from "effect/Semaphore";
 import type * as Scope from "effect/Scope";
 import * as Stream from "effect/Stream";
+import { describedAs } from "../client/described.ts";
 import type { Decimal, DecimalInput } from "../decimal.ts";
 import { type BackpackError, InvalidInputError, TransportError } from "../errors.ts";
 import { sdkLog } from "../logging.ts";
@@ -486,10 +487,5 @@ export const make = (
       events: hub.stream,
       on: (listener) => hub.on(listener),
     };
-    return Object.assign(shape, {
-      toString: () => description,
-      toJSON: () => description,
-      [Symbol.for("nodejs.util.inspect.custom")]: () => description,
-      [Symbol.for("Deno.customInspect")]: () => description,
-    });
+    return describedAs(shape, description);
   });

@@ -28,13 +28,11 @@
  */
 import * as Effect from "effect/Effect";
 import * as ManagedRuntime from "effect/ManagedRuntime";
+import { asyncDispose, describedAs } from "../client/described.ts";
 import { runPromise, unwrapExit } from "../client/run.ts";
 import { EventHub } from "./event_hub.ts";
 import { Connector as ConnectorService } from "./service.ts";
 import type { Connector, ConnectorConfig, ConnectorShape } from "./types.ts";
-
-const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ??
-  Symbol.for("Symbol.asyncDispose");
 
 /**
  * Starts a connector: order books, private streams, the initial REST reconciliation. Resolves once
@@ -89,10 +87,5 @@ export const createConnector = async (config: ConnectorConfig): Promise<Connecto
     close,
     [asyncDispose]: close,
   };
-  return Object.assign(connector, {
-    toString: () => description,
-    toJSON: () => description,
-    [Symbol.for("nodejs.util.inspect.custom")]: () => description,
-    [Symbol.for("Deno.customInspect")]: () => description,
-  });
+  return describedAs(connector, description);
 };
