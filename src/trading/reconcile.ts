@@ -5,7 +5,8 @@
  * - {@link fetchFillsSince}: every fill since a time (oldest first, all pages);
  * - {@link findOrder}: where an order is now — open (`getOrder` by client id or order id), finished
  *   (the order history, by order id, else scanned by client id), or nowhere;
- * - reads are retried on transient failures (5xx, 429, network, timeout) with a short backoff.
+ * - reads are retried on transient failures (5xx, 429, network, timeout) with a short backoff;
+ * - {@link logged}: a background step whose failure is logged (`Warn`) instead of propagated.
  *
  * @module
  */
@@ -18,6 +19,7 @@ import { getFillHistory, type GetFillHistoryParams, getOrderHistory } from "../r
 import type { BackpackHttp } from "../rest/http.ts";
 import { getOrder } from "../rest/order_query.ts";
 import { paginate } from "../rest/paginate.ts";
+import { sdkLog } from "../logging.ts";
 import type { Fill } from "../schema/history.ts";
 import { fromHistoryEntry, fromRestOrder, type OrderObservation } from "./order_tracker.ts";
 
@@ -34,6 +36,15 @@ export const retried = <A, R>(
     times: 6,
     schedule: Schedule.exponential("25 millis"),
   });
+
+/** `effect` with its failure logged as `connector <what> failed: <tag>` (`Warn`) and dropped. */
+export const logged = (
+  what: string,
+): <R>(effect: Effect.Effect<void, BackpackError, R>) => Effect.Effect<void, never, R> =>
+(effect) =>
+  effect.pipe(
+    Effect.catch((error) => sdkLog("Warn", `connector ${what} failed: ${error._tag}`, {})),
+  );
 
 /** Every fill from `fromMs` on (oldest first, every page), each page read with retries. */
 export const fetchFillsSince = (
