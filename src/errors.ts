@@ -133,20 +133,43 @@ export class AuthError extends AuthErrorBase {
   }
 }
 
+/**
+ * Fields of an error Backpack answered with an error body: the endpoint, the error `code` and its
+ * message (`detail`).
+ */
+export type CodedErrorFields = {
+  readonly endpoint: Schema.String;
+  readonly code: Schema.String;
+  readonly detail: Schema.String;
+};
+
+const codedErrorFields: CodedErrorFields = {
+  endpoint: Schema.String,
+  code: Schema.String,
+  detail: Schema.String,
+};
+
+/** {@link CodedErrorFields} with the HTTP status of the answer. */
+export type StatusCodedErrorFields = {
+  readonly endpoint: Schema.String;
+  readonly status: Schema.Number;
+  readonly code: Schema.String;
+  readonly detail: Schema.String;
+};
+
+const statusCodedErrorFields: StatusCodedErrorFields = {
+  endpoint: Schema.String,
+  status: Schema.Number,
+  code: Schema.String,
+  detail: Schema.String,
+};
+
 /** Base class of {@link InsufficientFundsError} (its type spelled out for JSR); extend or use InsufficientFundsError instead. */
 export const InsufficientFundsErrorBase: TaggedErrorBase<
   InsufficientFundsError,
   "InsufficientFundsError",
-  {
-    readonly endpoint: Schema.String;
-    readonly code: Schema.String;
-    readonly detail: Schema.String;
-  }
-> = Schema.TaggedError<InsufficientFundsError>()("InsufficientFundsError", {
-  endpoint: Schema.String,
-  code: Schema.String,
-  detail: Schema.String,
-});
+  CodedErrorFields
+> = Schema.TaggedError<InsufficientFundsError>()("InsufficientFundsError", codedErrorFields);
 
 /** The account lacks funds, margin, supply or leverage headroom for the request. */
 export class InsufficientFundsError extends InsufficientFundsErrorBase {
@@ -160,16 +183,8 @@ export class InsufficientFundsError extends InsufficientFundsErrorBase {
 export const NotFoundErrorBase: TaggedErrorBase<
   NotFoundError,
   "NotFoundError",
-  {
-    readonly endpoint: Schema.String;
-    readonly code: Schema.String;
-    readonly detail: Schema.String;
-  }
-> = Schema.TaggedError<NotFoundError>()("NotFoundError", {
-  endpoint: Schema.String,
-  code: Schema.String,
-  detail: Schema.String,
-});
+  CodedErrorFields
+> = Schema.TaggedError<NotFoundError>()("NotFoundError", codedErrorFields);
 
 /** `RESOURCE_NOT_FOUND`: e.g. an order that is no longer open. */
 export class NotFoundError extends NotFoundErrorBase {
@@ -183,18 +198,8 @@ export class NotFoundError extends NotFoundErrorBase {
 export const UnavailableErrorBase: TaggedErrorBase<
   UnavailableError,
   "UnavailableError",
-  {
-    readonly endpoint: Schema.String;
-    readonly status: Schema.Number;
-    readonly code: Schema.String;
-    readonly detail: Schema.String;
-  }
-> = Schema.TaggedError<UnavailableError>()("UnavailableError", {
-  endpoint: Schema.String,
-  status: Schema.Number,
-  code: Schema.String,
-  detail: Schema.String,
-});
+  StatusCodedErrorFields
+> = Schema.TaggedError<UnavailableError>()("UnavailableError", statusCodedErrorFields);
 
 /** The exchange is in maintenance, paused, or failed internally (5xx). Retryable. */
 export class UnavailableError extends UnavailableErrorBase {
@@ -208,18 +213,8 @@ export class UnavailableError extends UnavailableErrorBase {
 export const ApiErrorBase: TaggedErrorBase<
   ApiError,
   "ApiError",
-  {
-    readonly endpoint: Schema.String;
-    readonly status: Schema.Number;
-    readonly code: Schema.String;
-    readonly detail: Schema.String;
-  }
-> = Schema.TaggedError<ApiError>()("ApiError", {
-  endpoint: Schema.String,
-  status: Schema.Number,
-  code: Schema.String,
-  detail: Schema.String,
-});
+  StatusCodedErrorFields
+> = Schema.TaggedError<ApiError>()("ApiError", statusCodedErrorFields);
 
 /** Any other Backpack error body `{code, message}`; `code` is the literal Backpack `ApiErrorCode`. */
 export class ApiError extends ApiErrorBase {
