@@ -8,7 +8,13 @@ import { signRequest, validateWindow } from "../../../src/auth/sign_request.ts";
 import { Signer } from "../../../src/auth/signer.ts";
 import { signingString } from "../../../src/auth/signing_string.ts";
 import batchBody from "./order_batch.request.json" with { type: "json" };
-import { expectedSignature, vectorKey, vectors, verifies } from "./vectors.ts";
+import {
+  expectedSignature,
+  ORDER_EXECUTE_EXAMPLE,
+  vectorKey,
+  vectors,
+  verifies,
+} from "./vectors.ts";
 
 const services = async (ms: number): Promise<Layer.Layer<Signer | ServerClock>> =>
   Layer.mergeAll(Signer.layer(await vectorKey()), ServerClock.layerFixed(ms));
@@ -17,25 +23,14 @@ Deno.test("signRequest: headers match the §2.6 vector", async () => {
   const headers = await Effect.runPromise(
     signRequest({
       instruction: "orderExecute",
-      params: {
-        symbol: "ETH_USDC",
-        side: "Bid",
-        orderType: "Limit",
-        price: "4000",
-        quantity: "0.001",
-        timeInForce: "GTC",
-        postOnly: true,
-        clientId: 55555,
-      },
-    }).pipe(Effect.provide(await services(1700000000000))),
+      params: ORDER_EXECUTE_EXAMPLE.params,
+    }).pipe(Effect.provide(await services(ORDER_EXECUTE_EXAMPLE.timestamp))),
   );
   assert.deepEqual(headers, {
     "X-API-Key": vectors.public_key_b64,
     "X-Timestamp": "1700000000000",
     "X-Window": "5000",
-    "X-Signature": expectedSignature(
-      "instruction=orderExecute&clientId=55555&orderType=Limit&postOnly=true&price=4000&quantity=0.001&side=Bid&symbol=ETH_USDC&timeInForce=GTC&timestamp=1700000000000&window=5000",
-    ),
+    "X-Signature": expectedSignature(ORDER_EXECUTE_EXAMPLE.message),
   });
 });
 

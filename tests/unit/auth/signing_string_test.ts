@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { renderValue, signingString, type SignParams } from "../../../src/auth/signing_string.ts";
-import { expectedSignature } from "./vectors.ts";
+import { expectedSignature, ORDER_EXECUTE_EXAMPLE } from "./vectors.ts";
 import batchBody from "./order_batch.request.json" with { type: "json" };
 
 // Worked examples of REFERENCE §2.5–2.9: every expected string is also a signing vector message,
@@ -32,19 +32,9 @@ const EXAMPLES: ReadonlyArray<{
   {
     name: "§2.6 POST order",
     instruction: "orderExecute",
-    params: {
-      symbol: "ETH_USDC",
-      side: "Bid",
-      orderType: "Limit",
-      price: "4000",
-      quantity: "0.001",
-      timeInForce: "GTC",
-      postOnly: true,
-      clientId: 55555,
-    },
-    timestamp: 1700000000000,
-    expected:
-      "instruction=orderExecute&clientId=55555&orderType=Limit&postOnly=true&price=4000&quantity=0.001&side=Bid&symbol=ETH_USDC&timeInForce=GTC&timestamp=1700000000000&window=5000",
+    params: ORDER_EXECUTE_EXAMPLE.params,
+    timestamp: ORDER_EXECUTE_EXAMPLE.timestamp,
+    expected: ORDER_EXECUTE_EXAMPLE.message,
   },
   {
     name: "§2.7 DELETE",

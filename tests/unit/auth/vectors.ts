@@ -22,3 +22,20 @@ export const expectedSignature = (message: string): string => {
 /** Verifies a base64 signature of the UTF-8 `message` against a base64 public key with noble. */
 export const verifies = (signature: string, message: string, apiKey: string): Promise<boolean> =>
   verifyAsync(decodeBase64(signature)!, new TextEncoder().encode(message), decodeBase64(apiKey)!);
+
+/** REFERENCE §2.6: a limit order's params and its signing string at `1700000000000`, window 5000. */
+export const ORDER_EXECUTE_EXAMPLE = {
+  params: {
+    symbol: "ETH_USDC",
+    side: "Bid",
+    orderType: "Limit",
+    price: "4000",
+    quantity: "0.001",
+    timeInForce: "GTC",
+    postOnly: true,
+    clientId: 55555,
+  },
+  timestamp: 1700000000000,
+  message:
+    "instruction=orderExecute&clientId=55555&orderType=Limit&postOnly=true&price=4000&quantity=0.001&side=Bid&symbol=ETH_USDC&timeInForce=GTC&timestamp=1700000000000&window=5000",
+} as const;

@@ -12,27 +12,10 @@ import {
 } from "../../../src/rest/account.ts";
 import { startSimulator } from "../../../src/sim/mod.ts";
 import { assertSigned, outcome, pathAndQuery, testLayer } from "../orders/support.ts";
-import { fakeFetch, json } from "./support.ts";
-
-const ACCOUNT = {
-  autoBorrowSettlements: true,
-  autoLend: false,
-  autoRealizePnl: true,
-  autoRepayBorrows: true,
-  borrowLimit: "1000000",
-  positionLimit: "1000000",
-  leverageLimit: "10",
-  futuresMakerFee: "-1",
-  futuresTakerFee: "4",
-  spotMakerFee: "8",
-  spotTakerFee: "10",
-  limitOrders: 2,
-  triggerOrders: 0,
-  liquidating: false,
-};
+import { ACCOUNT_WIRE, fakeFetch, json } from "./support.ts";
 
 Deno.test("getAccount: signed accountQuery, fees and leverage as Decimal", async () => {
-  const { seen, fetch } = fakeFetch(() => json(ACCOUNT));
+  const { seen, fetch } = fakeFetch(() => json(ACCOUNT_WIRE));
   const result = await outcome(getAccount(), { fetch });
   assert.ok(result.ok);
   assert.equal(result.value.leverageLimit.toFixed(), "10");

@@ -9,6 +9,24 @@ export const TEST_SECRET =
 /** The public key derived from {@link TEST_SECRET}. */
 export const TEST_API_KEY = "/NqLWUwBCIH2X2jArhTmTjYpG0X24vxledaT744Ri6o=";
 
+/** A `GET /api/v1/account` answer (fees in bps, a negative maker fee). */
+export const ACCOUNT_WIRE: Readonly<Record<string, unknown>> = {
+  autoBorrowSettlements: true,
+  autoLend: false,
+  autoRealizePnl: true,
+  autoRepayBorrows: true,
+  borrowLimit: "1000000",
+  positionLimit: "1000000",
+  leverageLimit: "10",
+  futuresMakerFee: "-1",
+  futuresTakerFee: "4",
+  spotMakerFee: "8",
+  spotTakerFee: "10",
+  limitOrders: 2,
+  triggerOrders: 0,
+  liquidating: false,
+};
+
 /** One request seen by the fake fetch. */
 export interface Seen {
   readonly url: string;
