@@ -19,7 +19,8 @@
  *   Effect streams in `socket.ts` do). An exception thrown by a listener does not stop delivery to
  *   the others; it is re-thrown on a microtask so it surfaces as an uncaught error.
  * - {@link ReconnectingSocket.close} clears every timer and closes the socket; the returned Promise
- *   settles when the socket has reported its close (or after `closeTimeoutMs`).
+ *   settles when every socket it opened has reported its close, including one a reconnect left
+ *   closing, or when `closeTimeoutMs` of waiting has passed (see {@link SocketOptions.closeTimeoutMs}).
  *
  * @module
  */
@@ -98,7 +99,11 @@ export interface SocketOptions {
   readonly random?: () => number;
   /** Timer functions. Default: the global ones. */
   readonly timers?: SocketTimers;
-  /** How long {@link ReconnectingSocket.close} waits for the socket's close event, in ms. Default 1000. */
+  /**
+   * How long {@link ReconnectingSocket.close} waits for the close events of its sockets, in ms.
+   * Default 1000. The wait is counted in timer steps of at most 50 ms, so a process paused longer
+   * than this (a loaded machine) does not give up on a peer that is still answering.
+   */
   readonly closeTimeoutMs?: number;
 }
 
@@ -213,6 +218,9 @@ const frameText = (data: unknown): string | undefined => {
 };
 
 const OPEN = 1;
+const CLOSED = 3;
+/** Largest timer step of the close wait (see {@link SocketOptions.closeTimeoutMs}). */
+const CLOSE_STEP_MS = 50;
 
 interface Entry {
   count: number;
@@ -241,6 +249,12 @@ export class ReconnectingSocket {
   readonly #messageListeners = new Set<(event: SocketEvent) => void>();
   readonly #statusListeners = new Set<(status: SocketStatus) => void>();
   #ws: WebSocketLike | undefined;
+  /** Every socket created and not yet reported closed (the current one and any a reconnect dropped). */
+  readonly #unclosed = new Set<WebSocketLike>();
+  /** Called on each close event while {@link ReconnectingSocket.close} waits. */
+  #onSocketClosed: (() => void) | undefined;
+  /** The Promise of the first {@link ReconnectingSocket.close}, returned to every later call. */
+  #teardown: Promise<void> | undefined;
   #attempt = 0;
   #closed = false;
   #reconnectTimer: unknown;
@@ -333,31 +347,57 @@ export class ReconnectingSocket {
 
   /**
    * Stops for good: clears every timer, forgets subscriptions and closes the socket. Resolves once
-   * the socket reported its close (at most `closeTimeoutMs` later). Idempotent.
+   * every socket this object opened has reported its close (the current one, and one still closing
+   * after a reconnect or after giving up), or after `closeTimeoutMs` of waiting. Idempotent: later
+   * calls return the same Promise.
    */
   close(): Promise<void> {
-    if (this.#closed) return Promise.resolve();
-    this.#closed = true;
-    this.#clearTimers();
-    this.#entries.clear();
-    const ws = this.#ws;
-    this.#ws = undefined;
-    this.#setStatus({ status: "closed", reason: "closed by the client" });
+    if (this.#teardown !== undefined) return this.#teardown;
+    if (!this.#closed) {
+      this.#closed = true;
+      this.#clearTimers();
+      this.#entries.clear();
+      this.#setStatus({ status: "closed", reason: "closed by the client" });
+    }
     this.#messageListeners.clear();
     this.#statusListeners.clear();
-    if (ws === undefined || ws.readyState === 3) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = this.#timers.setTimeout(resolve, this.#options.closeTimeoutMs ?? 1000);
-      ws.addEventListener("close", () => {
-        this.#timers.clearTimeout(timer);
-        resolve();
-      });
+    const ws = this.#ws;
+    this.#ws = undefined;
+    if (ws !== undefined && ws.readyState !== CLOSED) {
       try {
         ws.close(1000, "client closed");
       } catch {
-        this.#timers.clearTimeout(timer);
-        resolve();
+        this.#unclosed.delete(ws);
       }
+    }
+    this.#teardown = this.#allClosed();
+    return this.#teardown;
+  }
+
+  /** Resolves when {@link ReconnectingSocket.#unclosed} is empty or the close wait is used up. */
+  #allClosed(): Promise<void> {
+    const budget = this.#options.closeTimeoutMs ?? 1000;
+    const step = Math.max(1, Math.min(CLOSE_STEP_MS, budget));
+    let waited = 0;
+    let timer: unknown;
+    return new Promise((resolve) => {
+      const done = (): boolean => {
+        for (const ws of this.#unclosed) if (ws.readyState === CLOSED) this.#unclosed.delete(ws);
+        if (this.#unclosed.size > 0 && waited < budget) return false;
+        if (timer !== undefined) this.#timers.clearTimeout(timer);
+        timer = undefined;
+        this.#onSocketClosed = undefined;
+        resolve();
+        return true;
+      };
+      const tick = () => {
+        timer = undefined;
+        waited += step;
+        if (!done()) timer = this.#timers.setTimeout(tick, step);
+      };
+      if (done()) return;
+      this.#onSocketClosed = done;
+      timer = this.#timers.setTimeout(tick, step);
     });
   }
 
@@ -372,6 +412,7 @@ export class ReconnectingSocket {
       return;
     }
     this.#ws = ws;
+    this.#unclosed.add(ws);
     const current = () => this.#ws === ws && !this.#closed;
     ws.addEventListener("open", () => {
       if (!current()) return;
@@ -392,6 +433,8 @@ export class ReconnectingSocket {
       );
     });
     ws.addEventListener("close", (event) => {
+      this.#unclosed.delete(ws);
+      this.#onSocketClosed?.();
       if (!current()) return;
       const { code, reason } = event as { readonly code?: number; readonly reason?: string };
       this.#lost(`closed with code ${code ?? "?"}${reason ? `: ${reason}` : ""}`);

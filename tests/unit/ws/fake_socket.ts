@@ -15,6 +15,8 @@ export class FakeWebSocket implements WebSocketLike {
   readyState = 0;
   readonly sent: string[] = [];
   readonly closedWith: Array<{ code?: number; reason?: string }> = [];
+  /** When true, `close()` only starts closing: the test completes it with {@link FakeWebSocket.closed}. */
+  holdClose = false;
   readonly #listeners = new Map<string, Array<(event: WebSocketEventLike) => void>>();
 
   constructor(readonly url: string) {}
@@ -24,12 +26,12 @@ export class FakeWebSocket implements WebSocketLike {
     this.sent.push(data);
   }
 
-  /** Like a real socket, the close event follows asynchronously (unless already closed). */
+  /** Like a real socket, the close event follows asynchronously (unless already closed or held). */
   close(code?: number, reason?: string): void {
     this.closedWith.push({ code, reason });
     if (this.readyState >= 2) return;
     this.readyState = 2;
-    queueMicrotask(() => this.closed(code, reason));
+    if (!this.holdClose) queueMicrotask(() => this.closed(code, reason));
   }
 
   addEventListener(type: string, listener: (event: WebSocketEventLike) => void): void {
