@@ -105,7 +105,11 @@ const step = (
     if (current?.price?.eq(price) && open.length === 1) return; // still pegged
     yield* Effect.forEach(
       open,
-      (o) => connector.cancelOrder({ symbol, clientId: o.clientId, orderId: o.orderId }),
+      (o) =>
+        connector.cancelOrder({ symbol, clientId: o.clientId, orderId: o.orderId }).pipe(
+          // The order filled between the read and the cancel: nothing left to cancel.
+          Effect.catchTag("NotFoundError", () => Effect.void),
+        ),
       { discard: true },
     );
     if (quantity.lte(0)) return;
