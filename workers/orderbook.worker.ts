@@ -2,14 +2,16 @@
  * The order-book worker: exposes the book feed (`src/orderbook/feed_api.ts`) through comlink and
  * nothing else. Runs as a module Web Worker (Deno, Bun, browsers: `self`) or a Node
  * `worker_threads` worker (`parentPort`, through `src/orderbook/node_endpoint.ts`). The event
- * listener arrives as the MessagePort the main thread exposes it on; it is released on `close()`.
+ * listener arrives as the MessagePort the main thread listens on; events are posted to it as plain
+ * messages (`src/orderbook/event_relay.ts`), and it is closed on `close()`.
  *
  * @module
  */
 import * as Comlink from "comlink";
 import { createFeedApi } from "../src/orderbook/feed_api.ts";
 import { nodeEndpoint, type NodePort } from "../src/orderbook/node_endpoint.ts";
-import type { FeedEvent, OrderBookWorkerApi } from "../src/orderbook/protocol.ts";
+import { type EventRelay, eventRelay } from "../src/orderbook/event_relay.ts";
+import type { OrderBookWorkerApi } from "../src/orderbook/protocol.ts";
 
 /** Node has no `self`; its parent port comes from `worker_threads` (a computed name keeps bundlers and tsc away). */
 const nodeParent = async (): Promise<Comlink.Endpoint> => {
@@ -26,22 +28,24 @@ const endpoint: Comlink.Endpoint = typeof self === "undefined"
   : self as unknown as Comlink.Endpoint;
 
 const api = createFeedApi();
-const proxies: Array<Comlink.Remote<(event: FeedEvent) => void>> = [];
+const relays: Array<{ readonly port: MessagePort; readonly relay: EventRelay }> = [];
 
 const exposed: OrderBookWorkerApi = {
   ...api,
-  // The main thread sends the MessagePort its listener is exposed on (it owns and closes the other
-  // end), not a `Comlink.proxy`.
+  // The main thread sends the MessagePort it listens on (it owns and closes the other end). Events
+  // go out as plain messages (`event_relay.ts`), not comlink calls.
   listen: (listener) => {
     const port = listener as unknown as MessagePort;
-    port.start();
-    const remote = Comlink.wrap<(event: FeedEvent) => void>(port);
-    proxies.push(remote);
-    return api.listen((event) => void remote(event));
+    const relay = eventRelay(port);
+    relays.push({ port, relay });
+    return api.listen(relay.listener);
   },
   close: async () => {
     await api.close();
-    for (const remote of proxies.splice(0)) remote[Comlink.releaseProxy]();
+    for (const { port, relay } of relays.splice(0)) {
+      relay.close();
+      port.close();
+    }
   },
 };
 

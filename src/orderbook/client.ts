@@ -295,10 +295,13 @@ export const createOrderBook = async (
       for (const listener of resyncs) listener(event);
     } else for (const listener of statuses) listener(event.status);
   };
-  // A worker gets the port `onEvent` is exposed on (what `Comlink.proxy` would do), so this thread
-  // can close its end itself: a port left open keeps Bun alive once the worker is gone.
+  // A worker gets a port to post its events to (plain messages, see `event_relay.ts`), so this
+  // thread can close its end itself: a port left open keeps Bun alive once the worker is gone.
   const events = mode === "worker" ? new MessageChannel() : undefined;
-  if (events !== undefined) Comlink.expose(onEvent, events.port1);
+  if (events !== undefined) {
+    events.port1.addEventListener("message", (message) => onEvent(message.data as FeedEvent));
+    events.port1.start();
+  }
   const listener = events === undefined
     ? onEvent
     : Comlink.transfer(events.port2, [events.port2]) as unknown as typeof onEvent;

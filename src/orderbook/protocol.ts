@@ -143,7 +143,7 @@ export interface OrderBookWorkerApi {
   vwap(side: BookSide, quantity: string): Promise<Result<Fill>>;
   /** Fill of a market order spending `notional` quote units against `side`. */
   depthToNotional(side: BookSide, notional: string): Promise<Result<Fill>>;
-  /** Registers the (single) event listener; in a worker, the MessagePort it is exposed on (comlink). */
+  /** Registers the (single) event listener; in a worker, the MessagePort events are posted to (`event_relay.ts`). */
   listen(listener: (event: FeedEvent) => void): Promise<void>;
   /** Closes the socket, stops every timer and releases the listener. */
   close(): Promise<void>;
