@@ -48,7 +48,7 @@ type Command =
 
 /** Generator → main thread. */
 type Report =
-  | { readonly type: "listening"; readonly port: number }
+  | { readonly type: "listening"; readonly restPort: number; readonly wsPort: number }
   | { readonly type: "sent"; readonly first: number; readonly sentAt: Float64Array }
   | { readonly type: "pong"; readonly at: number }
   | { readonly type: "ok" };
@@ -66,27 +66,81 @@ const scope = self as unknown as WorkerScope;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The generator worker: depth snapshot + WebSocket frames on command. */
+const WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC11B65";
+const encoder = new TextEncoder();
+
+/** A server→client WebSocket text frame (unmasked, RFC 6455 §5.2). */
+const wsFrame = (payload: Uint8Array): Uint8Array => {
+  const n = payload.length;
+  const header = n < 126
+    ? [0x81, n]
+    : n < 65536
+    ? [0x81, 126, n >> 8, n & 0xff]
+    : [0x81, 127, 0, 0, 0, 0, (n >>> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
+  const frame = new Uint8Array(header.length + n);
+  frame.set(header);
+  frame.set(payload, header.length);
+  return frame;
+};
+
+/** Accepts a WebSocket upgrade on a raw TCP connection; resolves once the 101 is written. */
+const upgrade = async (conn: Deno.TcpConn): Promise<void> => {
+  const buffer = new Uint8Array(8192);
+  let request = "";
+  while (!request.includes("\r\n\r\n")) {
+    const n = await conn.read(buffer);
+    if (n === null) throw new Error("closed before the upgrade");
+    request += new TextDecoder().decode(buffer.subarray(0, n));
+  }
+  const key = /sec-websocket-key:\s*(\S+)/i.exec(request)?.[1] ?? "";
+  const digest = await crypto.subtle.digest("SHA-1", encoder.encode(key + WS_GUID));
+  const accept = btoa(String.fromCharCode(...new Uint8Array(digest)));
+  await conn.write(encoder.encode(
+    "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+      `Sec-WebSocket-Accept: ${accept}\r\n\r\n`,
+  ));
+};
+
+const writeAll = async (conn: Deno.Conn, bytes: Uint8Array): Promise<void> => {
+  for (let off = 0; off < bytes.length;) off += await conn.write(bytes.subarray(off));
+};
+
+/**
+ * The generator worker: the depth snapshot over `Deno.serve`, and depth frames over a minimal
+ * WebSocket server on raw TCP (`TCP_NODELAY`), so that the frames of one tick leave in one write
+ * the moment they are stamped (`Deno.upgradeWebSocket` queues each `send` as its own write, so a
+ * stamp would not say when a frame of a burst actually left).
+ */
 const generator = (): void => {
   const post = (report: Report, transfer: Transferable[] = []): void =>
     scope.postMessage(report, transfer);
-  let sockets: WebSocket[] = [];
+  let conns: Deno.TcpConn[] = [];
   let updateId = 1000;
-  const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen: () => {} }, (request) => {
-    if (new URL(request.url).pathname === "/api/v1/depth") {
-      return Response.json({
+  const rest = Deno.serve(
+    { port: 0, hostname: "127.0.0.1", onListen: () => {} },
+    () =>
+      Response.json({
         bids: [["99", "1"], ["100", "1"]],
         asks: [["101", "1"], ["102", "1"]],
         lastUpdateId: String(updateId),
         timestamp: Date.now() * 1000,
-      });
-    }
-    const { socket, response } = Deno.upgradeWebSocket(request);
-    socket.onopen = () => (sockets = [...sockets, socket]);
-    socket.onclose = () => (sockets = sockets.filter((s) => s !== socket));
-    return response;
-  });
-  const send = (): void => {
+      }),
+  );
+  const listener = Deno.listen({ port: 0, hostname: "127.0.0.1" });
+  const serve = async (conn: Deno.TcpConn): Promise<void> => {
+    conn.setNoDelay(true);
+    await upgrade(conn);
+    conns = [...conns, conn];
+    // Client frames (SUBSCRIBE, close) are read and ignored until the connection ends.
+    const sink = new Uint8Array(4096);
+    while ((await conn.read(sink).catch(() => null)) !== null);
+    conns = conns.filter((c) => c !== conn);
+    conn.close();
+  };
+  void (async () => {
+    for await (const conn of listener) void serve(conn).catch(() => {});
+  })().catch(() => {});
+  const frame = (): Uint8Array => {
     updateId++;
     const data = {
       e: "depth",
@@ -97,8 +151,20 @@ const generator = (): void => {
       a: [],
       T: Date.now() * 1000,
     };
-    const text = JSON.stringify({ stream: `depth.${SYMBOL}`, data });
-    for (const socket of sockets) socket.send(text);
+    return wsFrame(encoder.encode(JSON.stringify({ stream: `depth.${SYMBOL}`, data })));
+  };
+  /** Builds `count` frames, stamps them and writes them in one write per connection. */
+  const send = async (count: number, sentAt?: Float64Array, from = 0): Promise<void> => {
+    const frames = Array.from({ length: count }, frame);
+    const bytes = new Uint8Array(frames.reduce((sum, f) => sum + f.length, 0));
+    let off = 0;
+    for (const f of frames) {
+      bytes.set(f, off);
+      off += f.length;
+    }
+    const at = now();
+    if (sentAt !== undefined) sentAt.fill(at, from, from + count);
+    await Promise.all(conns.map((conn) => writeAll(conn, bytes).catch(() => {})));
   };
   const run = async (rate: number, tickMs: number, ms: number): Promise<void> => {
     const total = Math.round((rate * ms) / 1000);
@@ -108,27 +174,24 @@ const generator = (): void => {
     let sent = 0;
     for (let tick = 1; sent < total; tick++) {
       const due = Math.min(total, Math.round(((now() - started) * rate) / 1000) + 1);
-      while (sent < due) {
-        sentAt[sent++] = now();
-        send();
-      }
+      await send(due - sent, sentAt, sent);
+      sent = due;
       await sleep(Math.max(0, started + tick * tickMs - now()));
     }
     post({ type: "sent", first, sentAt }, [sentAt.buffer]);
   };
   scope.onmessage = (event: MessageEvent<Command>) => {
     const command = event.data;
-    if (command.type === "warm") {
-      send();
-      post({ type: "ok" });
-    } else if (command.type === "ping") post({ type: "pong", at: now() });
+    if (command.type === "warm") void send(1).then(() => post({ type: "ok" }));
+    else if (command.type === "ping") post({ type: "pong", at: now() });
     else if (command.type === "run") void run(command.rate, command.tickMs, command.ms);
     else {
-      for (const socket of sockets) socket.close();
-      void server.shutdown().then(() => post({ type: "ok" }));
+      for (const conn of conns) conn.close();
+      listener.close();
+      void rest.shutdown().then(() => post({ type: "ok" }));
     }
   };
-  post({ type: "listening", port: server.addr.port });
+  post({ type: "listening", restPort: rest.addr.port, wsPort: listener.addr.port });
 };
 
 /** The floor worker: a bare WebSocket whose frames' update ids go straight to the main thread. */
@@ -174,7 +237,7 @@ const latencies = (
 };
 
 const line = (label: string, sent: Extract<Report, { type: "sent" }>, lat: Float64Array): string =>
-  `${label.padEnd(30)} ${String(sent.sentAt.length).padStart(6)} frames, ` +
+  `${label.padEnd(32)} ${String(sent.sentAt.length).padStart(6)} frames, ` +
   `${String(lat.length).padStart(6)} seen: p50 ${percentile(lat, 50).toFixed(2)} ms, ` +
   `p99 ${percentile(lat, 99).toFixed(2)} ms, max ${lat[lat.length - 1].toFixed(2)} ms`;
 
@@ -183,8 +246,8 @@ const main = async (): Promise<void> => {
   const ready = await new Promise<Report>((resolve) => (gen.onmessage = (e) => resolve(e.data)));
   if (ready.type !== "listening") throw new Error("generator did not start");
   const ask = control(gen);
-  const restUrl = `http://127.0.0.1:${ready.port}`;
-  const wsUrl = `ws://127.0.0.1:${ready.port}/ws`;
+  const restUrl = `http://127.0.0.1:${ready.restPort}`;
+  const wsUrl = `ws://127.0.0.1:${ready.wsPort}/ws`;
   const offsets: number[] = [];
   for (let i = 0; i < 101; i++) {
     const before = now();
@@ -198,52 +261,49 @@ const main = async (): Promise<void> => {
       `(measurement, ${SECONDS} s per row; load average ${Deno.loadavg().join(" ")})`,
   );
   const ms = SECONDS * 1000;
+  /** Runs the traffic twice (cold: right after start-up, then warm) and prints a row for each. */
+  const measure = async (name: string, rate: number, tickMs: number): Promise<void> => {
+    for (const phase of ["cold", "warm"]) {
+      seenIds.length = 0;
+      seenAt.length = 0;
+      const sent = await ask({ type: "run", rate, tickMs, ms });
+      await sleep(200);
+      if (sent.type !== "sent") throw new Error("generator did not run");
+      console.log(line(`${name} ${phase}`, sent, latencies(sent, seenIds, seenAt)));
+    }
+  };
+  const seenIds: number[] = [];
+  const seenAt: number[] = [];
+  const seen = (id: number): void => {
+    seenAt.push(now());
+    seenIds.push(id);
+  };
   for (const rate of RATES) {
     for (const { label, tickMs } of PACINGS) {
       // Through the order-book worker.
       const book = await createOrderBook({ symbol: SYMBOL, restUrl, wsUrl, mode: "worker" });
-      const ids: number[] = [];
-      const at: number[] = [];
-      book.onTopOfBook((top) => {
-        at.push(now());
-        ids.push(Number(top.lastUpdateId));
-      });
+      book.onTopOfBook((top) => seen(Number(top.lastUpdateId)));
       while ((await book.status()).phase !== "Live") {
         await ask({ type: "warm" });
         await sleep(20);
       }
       await sleep(100);
-      ids.length = 0;
-      at.length = 0;
-      const sent = await ask({ type: "run", rate, tickMs, ms });
-      await sleep(200);
+      await measure(`${rate}/s ${label} book`, rate, tickMs);
       await book.close();
-      if (sent.type !== "sent") throw new Error("generator did not run");
-      console.log(line(`${rate}/s ${label} book`, sent, latencies(sent, ids, at)));
 
       // The floor: WebSocket + thread hop, no book.
       const bare = new Worker(import.meta.url, { type: "module", name: "floor" });
-      const floorIds: number[] = [];
-      const floorAt: number[] = [];
       const open = new Promise<void>((resolve) => {
         bare.onmessage = (event: MessageEvent<FloorReport>) => {
           if (event.data.type === "open") resolve();
-          else {
-            floorAt.push(now());
-            floorIds.push(event.data.u);
-          }
+          else seen(event.data.u);
         };
       });
       bare.postMessage(wsUrl);
       await open;
       await sleep(100);
-      const floorSent = await ask({ type: "run", rate, tickMs, ms });
-      await sleep(200);
+      await measure(`${rate}/s ${label} floor`, rate, tickMs);
       bare.terminate();
-      if (floorSent.type !== "sent") throw new Error("generator did not run");
-      console.log(
-        line(`${rate}/s ${label} floor`, floorSent, latencies(floorSent, floorIds, floorAt)),
-      );
       await sleep(100); // the generator drops the floor's socket
     }
   }

@@ -167,6 +167,31 @@ export class OrderBook {
     return formatScaled(this.askSide.priceAt(0) - this.bidSide.priceAt(0), this.pd);
   }
 
+  /**
+   * Writes the best bid and ask as scaled integers (price and quantity of each, `-1` for an empty
+   * side) and the two scales into `into` (6 slots); returns true when that changed what `into`
+   * held. Allocation-free: the feed uses it to skip formatting a top of book that did not move.
+   */
+  updateTopSignature(into: Float64Array): boolean {
+    const bids = this.bidSide;
+    const asks = this.askSide;
+    const bidPrice = bids.length > 0 ? bids.priceAt(0) : -1;
+    const bidQuantity = bids.length > 0 ? bids.quantityAt(0) : -1;
+    const askPrice = asks.length > 0 ? asks.priceAt(0) : -1;
+    const askQuantity = asks.length > 0 ? asks.quantityAt(0) : -1;
+    if (
+      into[0] === bidPrice && into[1] === bidQuantity && into[2] === askPrice &&
+      into[3] === askQuantity && into[4] === this.pd && into[5] === this.qd
+    ) return false;
+    into[0] = bidPrice;
+    into[1] = bidQuantity;
+    into[2] = askPrice;
+    into[3] = askQuantity;
+    into[4] = this.pd;
+    into[5] = this.qd;
+    return true;
+  }
+
   /** True when both sides have levels and the best bid is at or above the best ask. */
   isCrossed(): boolean {
     return this.bidSide.length > 0 && this.askSide.length > 0 &&

@@ -73,7 +73,8 @@ export interface BookFeedOptions {
 /** The transport-free feed engine (see the module documentation). */
 export class BookFeed {
   readonly #options: BookFeedOptions;
-  readonly #listeners = new Set<(event: FeedEvent) => void>();
+  /** Replaced (never mutated) on every change, so an emit iterates a stable snapshot. */
+  #listeners: ReadonlyArray<(event: FeedEvent) => void> = [];
   #sync: BookSync;
   #closed = false;
   #connected = false;
@@ -83,7 +84,10 @@ export class BookFeed {
   #cause: ResyncCause | undefined;
   /** Update id of the last Live book (for the error of a query while resyncing). */
   #lastLiveId: string | undefined;
+  /** Key of the last top of book seen while Live; `""` until the first one after (re)sync. */
   #top = "";
+  /** Scaled form of the same top ({@link OrderBook.updateTopSignature}), compared first. */
+  readonly #topSignature = new Float64Array(6).fill(-2);
 
   /** Creates a feed in `Buffering`. */
   constructor(options: BookFeedOptions) {
@@ -108,8 +112,8 @@ export class BookFeed {
 
   /** Adds an event listener; returns its removal. */
   onEvent(listener: (event: FeedEvent) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    if (!this.#listeners.includes(listener)) this.#listeners = [...this.#listeners, listener];
+    return () => void (this.#listeners = this.#listeners.filter((l) => l !== listener));
   }
 
   /** The current status. */
@@ -160,7 +164,7 @@ export class BookFeed {
       this.#cause ??= { _tag: "Reconnect", detail: reason };
     }
     this.#sync = this.#newSync();
-    this.#top = "";
+    this.#forgetTop();
     this.#emitStatus();
   }
 
@@ -214,7 +218,7 @@ export class BookFeed {
     this.#closed = true;
     this.#connected = false;
     this.#emitStatus();
-    this.#listeners.clear();
+    this.#listeners = [];
   }
 
   #newSync(): BookSync {
@@ -286,7 +290,7 @@ export class BookFeed {
         this.#options.requestSnapshot();
       } else if (action.type === "resync") {
         this.#cause ??= action.reason;
-        this.#top = "";
+        this.#forgetTop();
         this.#emitStatus();
       } else this.#applied(action.lastUpdateId);
     }
@@ -303,6 +307,8 @@ export class BookFeed {
     }
     if (becameLive) this.#emitStatus();
     const book = this.#sync.book()!;
+    // Unchanged scaled values at unchanged scales: the same top, nothing to format or compare.
+    if (!book.updateTopSignature(this.#topSignature)) return;
     const bid = book.bestBid();
     const ask = book.bestAsk();
     const key = `${bid?.[0]}/${bid?.[1]}/${ask?.[0]}/${ask?.[1]}`;
@@ -311,12 +317,17 @@ export class BookFeed {
     if (!book.isCrossed()) this.#emit({ type: "topOfBook", top: { bid, ask, lastUpdateId } });
   }
 
+  #forgetTop(): void {
+    this.#top = "";
+    this.#topSignature.fill(-2);
+  }
+
   #emitStatus(): void {
     this.#emit({ type: "status", status: this.status() });
   }
 
   #emit(event: FeedEvent): void {
-    for (const listener of [...this.#listeners]) {
+    for (const listener of this.#listeners) {
       try {
         listener(event);
       } catch (error) {

@@ -85,7 +85,8 @@ export class BookSync {
   private requested = false;
   /** Update id the book is at; set once a snapshot is applied (Live or awaiting its first frame). */
   private current: bigint | undefined;
-  private time: string | undefined;
+  /** As received (rendered as text on read: the hot path does not format it per frame). */
+  private time: WireInteger | undefined;
 
   /** Creates a machine in `Buffering`; see {@link BookSyncOptions}. */
   constructor(options: BookSyncOptions = {}) {
@@ -111,7 +112,7 @@ export class BookSync {
 
   /** Engine time (µs) of the last applied frame (or the snapshot); undefined when not `Live`. */
   get timestamp(): string | undefined {
-    return this.state === "Live" ? this.time : undefined;
+    return this.state === "Live" && this.time !== undefined ? String(this.time) : undefined;
   }
 
   /** Number of frames waiting for a snapshot. */
@@ -155,7 +156,7 @@ export class BookSync {
       return this.request({ _tag: "InvalidSnapshot", detail: `${result.reason}: ${result.input}` });
     }
     this.current = id;
-    this.time = snapshot.timestamp === undefined ? undefined : String(snapshot.timestamp);
+    this.time = snapshot.timestamp;
     this.buffer = [];
     let applied = 0;
     for (const { first, last, frame } of pending) {
@@ -173,7 +174,7 @@ export class BookSync {
 
   /** A frame arriving after a snapshot was applied (Live, or waiting for the bridging frame). */
   private onChained(first: bigint, last: bigint, frame: DepthDiff): ReadonlyArray<SyncAction> {
-    const expected = this.current! + 1n;
+    const before = this.current!;
     const step = this.step(first, last, frame);
     if (step === "duplicate") return [];
     if (step === "applied") {
@@ -188,7 +189,7 @@ export class BookSync {
       return this.request({ _tag: "StaleSnapshot", snapshotId, firstBuffered: String(first) });
     }
     const reason: ResyncReason = step === "gap"
-      ? { _tag: "Gap", expected: String(expected), received: String(first) }
+      ? { _tag: "Gap", expected: String(before + 1n), received: String(first) }
       : { _tag: "InvalidLevel", rejection: step };
     const actions = this.invalidate(reason);
     if (step === "gap") this.buffer = [{ first, last, frame }];
@@ -205,7 +206,7 @@ export class BookSync {
     const asks = this.orderBook.applyLevels("asks", frame.a);
     if (asks._tag === "Rejected") return asks;
     this.current = last;
-    if (frame.T !== undefined) this.time = String(frame.T);
+    if (frame.T !== undefined) this.time = frame.T;
     return "applied";
   }
 

@@ -246,7 +246,8 @@ export class ReconnectingSocket {
   readonly #options: SocketOptions;
   readonly #timers: SocketTimers;
   readonly #entries = new Map<string, Entry>();
-  readonly #messageListeners = new Set<(event: SocketEvent) => void>();
+  /** Replaced (never mutated) on every change: a frame is delivered without copying the listeners. */
+  #messageListeners: ReadonlyArray<(event: SocketEvent) => void> = [];
   readonly #statusListeners = new Set<(status: SocketStatus) => void>();
   #ws: WebSocketLike | undefined;
   /** Every socket created and not yet reported closed (the current one and any a reconnect dropped). */
@@ -284,8 +285,11 @@ export class ReconnectingSocket {
 
   /** Adds a frame listener; returns a function that removes it. */
   onMessage(listener: (event: SocketEvent) => void): () => void {
-    this.#messageListeners.add(listener);
-    return () => this.#messageListeners.delete(listener);
+    if (!this.#messageListeners.includes(listener)) {
+      this.#messageListeners = [...this.#messageListeners, listener];
+    }
+    return () =>
+      void (this.#messageListeners = this.#messageListeners.filter((l) => l !== listener));
   }
 
   /** Adds a status listener; returns a function that removes it. */
@@ -359,7 +363,7 @@ export class ReconnectingSocket {
       this.#entries.clear();
       this.#setStatus({ status: "closed", reason: "closed by the client" });
     }
-    this.#messageListeners.clear();
+    this.#messageListeners = [];
     this.#statusListeners.clear();
     const ws = this.#ws;
     this.#ws = undefined;
@@ -551,7 +555,7 @@ export class ReconnectingSocket {
   }
 
   #emit(event: SocketEvent): void {
-    for (const listener of [...this.#messageListeners]) this.#call(listener, event);
+    for (const listener of this.#messageListeners) this.#call(listener, event);
   }
 
   #call<A>(listener: (value: A) => void, value: A): void {

@@ -172,3 +172,25 @@ Deno.test("snapshot then updates matches the reference (levels in any order, dup
     { numRuns: 300 },
   );
 });
+
+Deno.test("updateTopSignature reports a change of the best levels or of the scale, nothing else", () => {
+  const book = new OrderBook();
+  const signature = new Float64Array(6).fill(-2);
+  assert.equal(book.updateTopSignature(signature), true); // empty book: both sides -1
+  assert.deepEqual([...signature], [-1, -1, -1, -1, 0, 0]);
+  assert.equal(book.updateTopSignature(signature), false);
+  book.applySnapshot({ bids: [["99", "1"], ["100", "2"]], asks: [["101", "3"]] });
+  assert.equal(book.updateTopSignature(signature), true);
+  assert.deepEqual([...signature], [100, 2, 101, 3, 0, 0]);
+  book.applyLevels("bids", [["99", "5"]]); // below the best bid
+  assert.equal(book.updateTopSignature(signature), false);
+  book.applyLevels("asks", [["101", "4"]]);
+  assert.equal(book.updateTopSignature(signature), true);
+  // A finer price rescales the book: same best levels, new scaled values and scale.
+  book.applyLevels("bids", [["98.5", "1"]]);
+  assert.equal(book.updateTopSignature(signature), true);
+  assert.deepEqual([...signature], [1000, 2, 1010, 4, 1, 0]);
+  book.applyLevels("asks", [["101", "0"]]);
+  assert.equal(book.updateTopSignature(signature), true);
+  assert.equal(signature[2], -1);
+});
