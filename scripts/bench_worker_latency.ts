@@ -1,26 +1,31 @@
 /**
  * Order-book worker latency: frame → book-visible latency (p50/p99) through the worker at 1k and
- * 5k frames/s. Prints figures only; nothing is asserted.
+ * 5k frames/s. Prints figures only; nothing is asserted. Results: `docs/benchmarks.md`.
  *
  * Three threads, like a real deployment: a **generator** worker (this file, `name: "generator"`)
- * serves the `GET /api/v1/depth` snapshot and sends `{stream, data}` depth frames over a real
- * WebSocket (`Deno.serve`); the **order-book worker** (`createOrderBook({ mode: "worker" })`)
- * receives them; the **main thread** only listens to `onTopOfBook`. The generator runs on its own
- * thread so that sending a burst does not hold up the main thread that observes it.
+ * serves the `GET /api/v1/depth` snapshot (`Deno.serve`) and sends `{stream, data}` depth frames
+ * over a minimal WebSocket server on raw TCP; the **order-book worker**
+ * (`createOrderBook({ mode: "worker" })`) receives them; the **main thread** only listens to
+ * `onTopOfBook`. The generator runs on its own thread so that sending a burst does not hold up the
+ * main thread that observes it, and it writes all the frames of a tick in one TCP write
+ * (`TCP_NODELAY`) right after stamping them (`Deno.upgradeWebSocket` queues each `send` as its own
+ * later write, so a stamp would not say when a frame left).
  *
  * Latency of frame `u` = the first main-thread `onTopOfBook` whose `lastUpdateId >= u` (the book
- * is visible at `u` or later) minus the time the generator sent `u`. Both stamps are
+ * is visible at `u` or later: top-of-book notifications are coalesced per turn of the worker's
+ * event loop) minus the time the generator wrote `u`. Both stamps are
  * `performance.timeOrigin + performance.now()` (one monotonic clock for every thread of the
  * process; the bench measures the offset between the threads with a ping-pong first and prints
  * it). Every frame changes the best bid's size.
  *
  * Pacing: timers cannot send one frame every 200 µs, so the generator wakes up on a timer and sends
- * the frames that are due. `burst 10ms` wakes every 10 ms (10 frames at 1k/s, 50 at 5k/s, sent
- * back to back): the later frames of a burst queue behind the earlier ones in the socket, the
- * worker and the main thread, and that queueing is part of their latency. `paced 1ms` wakes every
- * millisecond (1 or 5 frames). The **floor** row is the same traffic to a bare worker that parses
- * each frame and posts its update id to the main thread: the cost of the WebSocket and the thread
- * hop alone, without the book. Run `--short` for a quicker pass (1 s per row instead of 3).
+ * the frames that are due. `burst 10ms` wakes every 10 ms (10 frames at 1k/s, 50 at 5k/s, in one
+ * write): the later frames of a burst queue behind the earlier ones in the worker, and that
+ * queueing is part of their latency. `paced 1ms` wakes every millisecond (1 or 5 frames).
+ * Each row runs twice: **cold** right after the book is Live (JIT warm-up and the worker's first
+ * major GC fall in it), then **warm**. The **floor** rows are the same traffic to a bare worker
+ * that parses each frame and posts its update id to the main thread: the cost of the WebSocket and
+ * the thread hop alone, without the book. Run `--short` for a quicker pass (1 s per row, not 3).
  *
  * Memory of a 10k-level book is in `bench_orderbook.ts`.
  *
