@@ -5,6 +5,7 @@ import { signingString, type SignParams } from "../../../../src/auth/signing_str
 import { FaultInjector } from "../../../../src/sim/server/faults.ts";
 import { createHttpHandler, type RouteContext } from "../../../../src/sim/server/http_handler.ts";
 import { RateLimiter } from "../../../../src/sim/server/rate_limit.ts";
+import { ORDER_EXECUTE_EXAMPLE } from "../../auth/vectors.ts";
 import { sign, signedHeaders } from "./helpers.ts";
 
 // The public test secret of the signing vectors (REFERENCE §2.9).
@@ -67,16 +68,7 @@ Deno.test("auth: signed GET with query params is accepted and mapped to the acco
 
 Deno.test("auth: signed GET without params, POST order, DELETE and batch are accepted", async () => {
   const { handler, seen } = setup();
-  const order = {
-    symbol: "ETH_USDC",
-    side: "Bid",
-    orderType: "Limit",
-    price: "4000",
-    quantity: "0.001",
-    timeInForce: "GTC",
-    postOnly: true,
-    clientId: 55555,
-  };
+  const order = ORDER_EXECUTE_EXAMPLE.params;
   const cancel = { orderId: "28", symbol: "BTC_USDT" };
   const batch = [
     { symbol: "SOL_USDC_PERP", side: "Bid", orderType: "Limit", price: "141", quantity: "12" },
