@@ -100,6 +100,7 @@ export {
   HttpStatusErrorBase,
   InsufficientFundsError,
   InsufficientFundsErrorBase,
+  INVALID_INPUT_REASONS,
   InvalidInputError,
   InvalidInputErrorBase,
   isBackpackError,

@@ -53,6 +53,7 @@ export {
   HttpStatusErrorBase,
   InsufficientFundsError,
   InsufficientFundsErrorBase,
+  INVALID_INPUT_REASONS,
   InvalidInputError,
   InvalidInputErrorBase,
   isBackpackError,

@@ -247,36 +247,29 @@ export class DecodeError extends DecodeErrorBase {
   }
 }
 
+/** Why an input was rejected before sending (`InvalidInputError.reason`). */
+export const INVALID_INPUT_REASONS = [
+  "BadKey",
+  "Precision",
+  "BelowMinimum",
+  "UnknownSymbol",
+  "OutOfRange",
+  "Missing",
+  "Malformed",
+] as const;
+
 /** Base class of {@link InvalidInputError} (its type spelled out for JSR); extend or use InvalidInputError instead. */
 export const InvalidInputErrorBase: TaggedErrorBase<
   InvalidInputError,
   "InvalidInputError",
   {
     readonly field: Schema.String;
-    readonly reason: Schema.Literals<
-      readonly [
-        "BadKey",
-        "Precision",
-        "BelowMinimum",
-        "UnknownSymbol",
-        "OutOfRange",
-        "Missing",
-        "Malformed",
-      ]
-    >;
+    readonly reason: Schema.Literals<typeof INVALID_INPUT_REASONS>;
     readonly detail: Schema.String;
   }
 > = Schema.TaggedError<InvalidInputError>()("InvalidInputError", {
   field: Schema.String,
-  reason: Schema.Literals([
-    "BadKey",
-    "Precision",
-    "BelowMinimum",
-    "UnknownSymbol",
-    "OutOfRange",
-    "Missing",
-    "Malformed",
-  ]),
+  reason: Schema.Literals(INVALID_INPUT_REASONS),
   detail: Schema.String,
 });
 
