@@ -2,8 +2,10 @@
  * `createStreams`: the Promise facade of the typed WebSocket streams. One shared, reconnecting
  * connection per `createStreams` object; every method returns a {@link StreamSubscription}, an
  * `AsyncIterable` for `for await` whose subscription starts with the iteration and ends when the
- * loop exits (`break`, `return`, a thrown error) or on `close()`. A stream failure is thrown from
- * the loop as the SDK's tagged error (`DecodeError`, `TransportError`, `InvalidInputError`).
+ * loop exits (`break`, `return`, a thrown error) or on `close()` (its own, or the streams object's,
+ * which ends every subscription, even one not being iterated, and after which iterations complete
+ * without values). A stream failure is thrown from the loop as the SDK's tagged error
+ * (`DecodeError`, `TransportError`, `InvalidInputError`).
  *
  * @example
  * ```ts
@@ -97,7 +99,13 @@ export interface StreamMethods {
 
 /** Typed Backpack streams over one shared connection. */
 export interface BackpackStreams extends StreamMethods {
-  /** Closes the connection; open iterations end. */
+  /**
+   * Ends every subscription this object created (iterated or not: each is unsubscribed, a pending
+   * `next()` resolves `{ done: true }`, frames still buffered are dropped), then closes the connection
+   * and its timers. Afterwards every subscription, old or new, ends at once: its iteration yields
+   * nothing and completes normally (no error is thrown). Idempotent: later calls return the same
+   * Promise.
+   */
   close(): Promise<void>;
   /** Same as {@link BackpackStreams.close}, for `await using`. */
   [Symbol.asyncDispose](): Promise<void>;
@@ -120,12 +128,15 @@ const layerStreams = (options: CreateStreamsOptions) => {
  */
 export const createStreams = (options: CreateStreamsOptions = {}): BackpackStreams => {
   const runtime = ManagedRuntime.make(layerStreams(options));
+  /** The `close` of every subscription not yet ended, so {@link BackpackStreams.close} reaches idle ones. */
+  const live = new Set<() => Promise<void>>();
+  let closing: Promise<void> | undefined;
 
   const subscription = <A, E>(
     stream: Stream.Stream<A, E, BackpackSocket>,
   ): StreamSubscription<A> => {
     let started: Promise<AsyncIterator<A>> | undefined;
-    let closed = false;
+    let closed = closing !== undefined;
     const done: IteratorReturnResult<undefined> = { done: true, value: undefined };
     const start = async (): Promise<AsyncIterator<A>> => {
       const context = unwrapExit(
@@ -136,15 +147,30 @@ export const createStreams = (options: CreateStreamsOptions = {}): BackpackStrea
     const close = async (): Promise<void> => {
       if (closed) return;
       closed = true;
+      live.delete(close);
       const iterator = await started?.catch(() => undefined);
       await iterator?.return?.();
+    };
+    // Ends the wrapper without releasing again: the Effect iterator closed itself (end or failure).
+    const ended = () => {
+      closed = true;
+      live.delete(close);
     };
     const iterator: AsyncIterator<A> = {
       next: async () => {
         if (closed) return done;
         started ??= start();
-        const result = await (await started).next();
-        if (result.done) closed = true;
+        let result: IteratorResult<A>;
+        try {
+          const inner = await started;
+          // close() may have run while the socket was being built: it returns `inner` itself.
+          if (closed) return done;
+          result = await inner.next();
+        } catch (error) {
+          ended();
+          throw error;
+        }
+        if (result.done) ended();
         return result;
       },
       return: async () => {
@@ -152,6 +178,7 @@ export const createStreams = (options: CreateStreamsOptions = {}): BackpackStrea
         return done;
       },
     };
+    if (!closed) live.add(close);
     return { [Symbol.asyncIterator]: () => iterator, close };
   };
 
@@ -164,7 +191,8 @@ export const createStreams = (options: CreateStreamsOptions = {}): BackpackStrea
         )),
     ]),
   ) as unknown as StreamMethods;
-  const close = (): Promise<void> => runtime.dispose();
+  const close = (): Promise<void> =>
+    closing ??= Promise.allSettled([...live].map((end) => end())).then(() => runtime.dispose());
   const description = `BackpackStreams(${options.wsUrl ?? "default"}, ${
     options.apiSecret === undefined ? "public" : "signed"
   })`;
