@@ -25,6 +25,19 @@
  * @module
  */
 import { WebSocket as IsoWebSocket } from "isows";
+import { classifyMessage, type SocketEvent } from "./frames.ts";
+import { StreamRefs } from "./stream_refs.ts";
+import {
+  backoffDelay,
+  type BackoffOptions,
+  globalTimers,
+  Heartbeat,
+  type SocketTimers,
+  waitInSteps,
+} from "./timing.ts";
+
+export { classifyFrame, type SocketEvent } from "./frames.ts";
+export { backoffDelay, type BackoffOptions, type SocketTimers } from "./timing.ts";
 
 /** The part of a WebSocket the core uses (the native `WebSocket`, `ws`, or a test fake). */
 export interface WebSocketLike {
@@ -58,26 +71,6 @@ export type SignSubscription = (
   streams: ReadonlyArray<string>,
   method: SubscriptionMethod,
 ) => Promise<object>;
-
-/** Timer functions; inject fakes in tests. */
-export interface SocketTimers {
-  /** Like `globalThis.setTimeout`. */
-  readonly setTimeout: (callback: () => void, ms: number) => unknown;
-  /** Like `globalThis.clearTimeout`. */
-  readonly clearTimeout: (handle: unknown) => void;
-}
-
-/** Reconnect delays: `min(maxMs, initialMs × factor^(attempt−1)) × (1 − jitter × random())`. */
-export interface BackoffOptions {
-  /** Delay before the first reconnect attempt, in ms. Default 250. */
-  readonly initialMs?: number;
-  /** Upper bound of a delay, in ms. Default 30000. */
-  readonly maxMs?: number;
-  /** Growth per attempt. Default 2. */
-  readonly factor?: number;
-  /** Fraction (0..1) of the delay that is randomised away. Default 0.5. */
-  readonly jitter?: number;
-}
 
 /** Options of {@link ReconnectingSocket}. */
 export interface SocketOptions {
@@ -113,43 +106,6 @@ export interface SubscriptionOptions {
   readonly signed?: boolean;
 }
 
-/** A classified inbound frame. */
-export type SocketEvent =
-  | {
-    /** A data frame `{stream, data}`. */
-    readonly type: "data";
-    /** The stream name, e.g. `trade.SOL_USDC`. */
-    readonly stream: string;
-    /** The payload, undecoded. */
-    readonly data: unknown;
-  }
-  | {
-    /** An error frame `{id, error: {code, message}}` (e.g. 4006 "Invalid stream"). */
-    readonly type: "error";
-    /** The request id the server echoed (`null` in practice). */
-    readonly id: unknown;
-    /** Server error code. */
-    readonly code: number;
-    /** Server message. */
-    readonly message: string;
-  }
-  | {
-    /** A (re)subscription could not be sent because signing failed. */
-    readonly type: "subscribeFailed";
-    /** The streams concerned. */
-    readonly streams: ReadonlyArray<string>;
-    /** Why. */
-    readonly reason: string;
-  }
-  | {
-    /** A frame that is not JSON, or JSON of no known shape (e.g. an undocumented acknowledgement). */
-    readonly type: "unrecognized";
-    /** The frame text (truncated to 1000 characters). */
-    readonly raw: string;
-    /** Why it was not recognised. */
-    readonly reason: string;
-  };
-
 /** Connection life cycle, reported to status listeners. */
 export type SocketStatus =
   | {
@@ -181,62 +137,8 @@ export type SocketStatus =
     readonly reason: string;
   };
 
-const MAX_RAW = 1000;
-
-/** Classifies one text frame. Exported for tests and for code that reads frames itself. */
-export const classifyFrame = (text: string): SocketEvent => {
-  let frame: unknown;
-  try {
-    frame = JSON.parse(text);
-  } catch {
-    return { type: "unrecognized", raw: text.slice(0, MAX_RAW), reason: "not JSON" };
-  }
-  if (typeof frame === "object" && frame !== null) {
-    const f = frame as Record<string, unknown>;
-    if (typeof f.stream === "string" && "data" in f) {
-      return { type: "data", stream: f.stream, data: f.data };
-    }
-    const error = f.error;
-    if (typeof error === "object" && error !== null) {
-      const e = error as Record<string, unknown>;
-      return {
-        type: "error",
-        id: f.id ?? null,
-        code: typeof e.code === "number" ? e.code : Number(e.code),
-        message: typeof e.message === "string" ? e.message : String(e.message),
-      };
-    }
-  }
-  return { type: "unrecognized", raw: text.slice(0, MAX_RAW), reason: "unknown frame shape" };
-};
-
-const frameText = (data: unknown): string | undefined => {
-  if (typeof data === "string") return data;
-  if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
-  if (ArrayBuffer.isView(data)) return new TextDecoder().decode(data);
-  return undefined;
-};
-
 const OPEN = 1;
 const CLOSED = 3;
-/** Largest timer step of the close wait (see {@link SocketOptions.closeTimeoutMs}). */
-const CLOSE_STEP_MS = 50;
-
-interface Entry {
-  count: number;
-  readonly signed: boolean;
-}
-
-/** Computes the backoff delay of reconnect `attempt` (1-based). */
-export const backoffDelay = (
-  attempt: number,
-  backoff: BackoffOptions = {},
-  random: () => number = Math.random,
-): number => {
-  const { initialMs = 250, maxMs = 30000, factor = 2, jitter = 0.5 } = backoff;
-  const capped = Math.min(maxMs, initialMs * factor ** Math.max(0, attempt - 1));
-  return Math.round(capped * (1 - jitter * random()));
-};
 
 /**
  * A reconnecting, ref-counting WebSocket subscription manager. Connects on the first subscription
@@ -245,7 +147,8 @@ export const backoffDelay = (
 export class ReconnectingSocket {
   readonly #options: SocketOptions;
   readonly #timers: SocketTimers;
-  readonly #entries = new Map<string, Entry>();
+  readonly #refs = new StreamRefs();
+  readonly #heartbeat: Heartbeat | undefined;
   /** Replaced (never mutated) on every change: a frame is delivered without copying the listeners. */
   #messageListeners: ReadonlyArray<(event: SocketEvent) => void> = [];
   readonly #statusListeners = new Set<(status: SocketStatus) => void>();
@@ -259,18 +162,20 @@ export class ReconnectingSocket {
   #attempt = 0;
   #closed = false;
   #reconnectTimer: unknown;
-  #heartbeatTimer: unknown;
-  #silentMs = 0;
-  #sawFrame = false;
   #status: SocketStatus = { status: "closed", reason: "not connected yet" };
 
   /** Creates the socket manager; no connection is opened until something subscribes. */
   constructor(options: SocketOptions) {
     this.#options = options;
-    this.#timers = options.timers ?? {
-      setTimeout: (callback, ms) => setTimeout(callback, ms),
-      clearTimeout: (handle) => clearTimeout(handle as number),
-    };
+    this.#timers = options.timers ?? globalTimers;
+    const timeout = options.heartbeatTimeoutMs;
+    this.#heartbeat = timeout === undefined || timeout <= 0 ? undefined : new Heartbeat(
+      this.#timers,
+      timeout,
+      options.heartbeatIntervalMs,
+      () => !this.#closed && this.#ws !== undefined,
+      (silentMs) => this.#lost(`heartbeat timeout: no frame for ${silentMs} ms`),
+    );
   }
 
   /** The last reported status. */
@@ -280,7 +185,7 @@ export class ReconnectingSocket {
 
   /** Streams currently held (ref count > 0), with their ref counts. */
   get subscriptions(): ReadonlyMap<string, number> {
-    return new Map([...this.#entries].map(([stream, entry]) => [stream, entry.count]));
+    return this.#refs.counts;
   }
 
   /** Adds a frame listener; returns a function that removes it. */
@@ -315,14 +220,7 @@ export class ReconnectingSocket {
     if (signed && this.#options.sign === undefined) {
       throw new Error("signed subscriptions need a sign callback");
     }
-    const added: string[] = [];
-    for (const stream of new Set(streams)) {
-      const entry = this.#entries.get(stream);
-      if (entry === undefined) {
-        this.#entries.set(stream, { count: 1, signed });
-        added.push(stream);
-      } else entry.count++;
-    }
+    const added = this.#refs.acquire(streams, signed);
     this.connect();
     if (added.length > 0 && this.#ws?.readyState === OPEN) {
       this.#send(this.#ws, added, signed, "SUBSCRIBE");
@@ -334,15 +232,7 @@ export class ReconnectingSocket {
    * ones) and one signed `UNSUBSCRIBE` (private ones), if the socket is open.
    */
   unsubscribe(streams: ReadonlyArray<string>): void {
-    const removed: [string[], string[]] = [[], []];
-    for (const stream of new Set(streams)) {
-      const entry = this.#entries.get(stream);
-      if (entry === undefined) continue;
-      if (--entry.count === 0) {
-        this.#entries.delete(stream);
-        removed[entry.signed ? 1 : 0].push(stream);
-      }
-    }
+    const removed = this.#refs.release(streams);
     const ws = this.#ws;
     if (ws?.readyState !== OPEN || this.#closed) return;
     if (removed[0].length > 0) this.#send(ws, removed[0], false, "UNSUBSCRIBE");
@@ -360,7 +250,7 @@ export class ReconnectingSocket {
     if (!this.#closed) {
       this.#closed = true;
       this.#clearTimers();
-      this.#entries.clear();
+      this.#refs.clear();
       this.#setStatus({ status: "closed", reason: "closed by the client" });
     }
     this.#messageListeners = [];
@@ -380,29 +270,16 @@ export class ReconnectingSocket {
 
   /** Resolves when {@link ReconnectingSocket.#unclosed} is empty or the close wait is used up. */
   #allClosed(): Promise<void> {
-    const budget = this.#options.closeTimeoutMs ?? 1000;
-    const step = Math.max(1, Math.min(CLOSE_STEP_MS, budget));
-    let waited = 0;
-    let timer: unknown;
-    return new Promise((resolve) => {
-      const done = (): boolean => {
+    const wait = waitInSteps(
+      () => {
         for (const ws of this.#unclosed) if (ws.readyState === CLOSED) this.#unclosed.delete(ws);
-        if (this.#unclosed.size > 0 && waited < budget) return false;
-        if (timer !== undefined) this.#timers.clearTimeout(timer);
-        timer = undefined;
-        this.#onSocketClosed = undefined;
-        resolve();
-        return true;
-      };
-      const tick = () => {
-        timer = undefined;
-        waited += step;
-        if (!done()) timer = this.#timers.setTimeout(tick, step);
-      };
-      if (done()) return;
-      this.#onSocketClosed = done;
-      timer = this.#timers.setTimeout(tick, step);
-    });
+        return this.#unclosed.size === 0;
+      },
+      this.#options.closeTimeoutMs ?? 1000,
+      this.#timers,
+    );
+    this.#onSocketClosed = wait.check;
+    return wait.promise;
   }
 
   #open(): void {
@@ -420,21 +297,15 @@ export class ReconnectingSocket {
     const current = () => this.#ws === ws && !this.#closed;
     ws.addEventListener("open", () => {
       if (!current()) return;
-      this.#sawFrame = true;
+      this.#heartbeat?.beat();
       this.#setStatus({ status: "open", attempt: this.#attempt });
       this.#attempt = 0;
       this.#resubscribe(ws);
     });
     ws.addEventListener("message", (event) => {
       if (!current()) return;
-      this.#sawFrame = true;
-      const data = (event as WebSocketEventLike & { readonly data?: unknown }).data;
-      const text = frameText(data);
-      this.#emit(
-        text === undefined
-          ? { type: "unrecognized", raw: String(data), reason: "binary frame of unknown type" }
-          : classifyFrame(text),
-      );
+      this.#heartbeat?.beat();
+      this.#emit(classifyMessage((event as WebSocketEventLike & { readonly data?: unknown }).data));
     });
     ws.addEventListener("close", (event) => {
       this.#unclosed.delete(ws);
@@ -445,15 +316,11 @@ export class ReconnectingSocket {
     });
     // An error is always followed by a close event, which does the reconnecting.
     ws.addEventListener("error", () => {});
-    this.#startHeartbeat();
+    this.#heartbeat?.start();
   }
 
   #resubscribe(ws: WebSocketLike): void {
-    const publicStreams: string[] = [];
-    const privateStreams: string[] = [];
-    for (const [stream, entry] of this.#entries) {
-      (entry.signed ? privateStreams : publicStreams).push(stream);
-    }
+    const [publicStreams, privateStreams] = this.#refs.held();
     if (publicStreams.length > 0) this.#send(ws, publicStreams, false, "SUBSCRIBE");
     if (privateStreams.length > 0) this.#send(ws, privateStreams, true, "SUBSCRIBE");
   }
@@ -475,7 +342,7 @@ export class ReconnectingSocket {
         // released while signing.
         if (this.#ws !== ws || this.#closed || ws.readyState !== OPEN) return;
         const still = streams.filter((s) =>
-          method === "SUBSCRIBE" ? this.#entries.has(s) : !this.#entries.has(s)
+          method === "SUBSCRIBE" ? this.#refs.has(s) : !this.#refs.has(s)
         );
         if (still.length === 0) return;
         const params = (message as { params?: unknown }).params;
@@ -506,7 +373,7 @@ export class ReconnectingSocket {
     const maxAttempts = this.#options.maxAttempts ?? Infinity;
     if (attempt > maxAttempts) {
       this.#closed = true;
-      this.#entries.clear();
+      this.#refs.clear();
       this.#setStatus({
         status: "closed",
         reason: `gave up after ${maxAttempts} reconnect attempts; last: ${reason}`,
@@ -522,31 +389,10 @@ export class ReconnectingSocket {
     }, delayMs);
   }
 
-  #startHeartbeat(): void {
-    const timeout = this.#options.heartbeatTimeoutMs;
-    if (timeout === undefined || timeout <= 0) return;
-    const interval = this.#options.heartbeatIntervalMs ?? Math.max(1, Math.floor(timeout / 4));
-    this.#silentMs = 0;
-    this.#sawFrame = false;
-    const tick = () => {
-      this.#heartbeatTimer = undefined;
-      if (this.#closed || this.#ws === undefined) return;
-      this.#silentMs = this.#sawFrame ? 0 : this.#silentMs + interval;
-      this.#sawFrame = false;
-      if (this.#silentMs >= timeout) {
-        this.#lost(`heartbeat timeout: no frame for ${this.#silentMs} ms`);
-        return;
-      }
-      this.#heartbeatTimer = this.#timers.setTimeout(tick, interval);
-    };
-    this.#heartbeatTimer = this.#timers.setTimeout(tick, interval);
-  }
-
   #clearTimers(): void {
     if (this.#reconnectTimer !== undefined) this.#timers.clearTimeout(this.#reconnectTimer);
-    if (this.#heartbeatTimer !== undefined) this.#timers.clearTimeout(this.#heartbeatTimer);
+    this.#heartbeat?.stop();
     this.#reconnectTimer = undefined;
-    this.#heartbeatTimer = undefined;
   }
 
   #setStatus(status: SocketStatus): void {
