@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/ensure_toolchain.sh
 . scripts/ensure_toolchain.sh
+ensure_toolchain
 exec deno run -A scripts/demo.ts "$@"

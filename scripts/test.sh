@@ -74,18 +74,14 @@ finish() {
 
 # ---------------------------------------------------------------------------------------------
 section "toolchain"
-# Re-install only when the toolchain is missing or package.json / the lock changed since the
-# last successful install (hash kept in node_modules/.test-sh-stamp).
-stamp=$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)
-if [ ! -x node_modules/.bin/deno ] || [ "$(cat node_modules/.test-sh-stamp 2>/dev/null || true)" != "$stamp" ]; then
-  echo "installing dev toolchain (npm ci)"
-  if npm ci --no-audit --no-fund --loglevel=error; then
-    echo "$stamp" >node_modules/.test-sh-stamp
-    record "npm ci" 1 0
-  else
-    record "npm ci" 0 1
-    finish
-  fi
+# Installs the toolchain only when it is missing or package.json / the lock changed.
+# shellcheck source=scripts/ensure_toolchain.sh
+. scripts/ensure_toolchain.sh
+if ensure_toolchain; then
+  if [ "$TOOLCHAIN_INSTALLED" -eq 1 ]; then record "npm ci" 1 0; fi
+else
+  record "npm ci" 0 1
+  finish
 fi
 echo "node $(node --version), $(deno --version | head -n 1), bun $(bun --version), tsc $(tsc --version)"
 
