@@ -13,12 +13,7 @@
  *
  * @module
  */
-import {
-  type BackpackError,
-  InvalidInputError,
-  SequenceGapError,
-  UnavailableError,
-} from "../errors.ts";
+import type { EncodedBackpackError } from "../errors.ts";
 import type {
   FeedEvent,
   FeedPhase,
@@ -31,6 +26,12 @@ import { err, ok } from "./protocol.ts";
 import { BookSync, type SyncAction } from "./sync.ts";
 import type { BookSide, DepthDiff, DepthSnapshot, Fill, Level } from "./types.ts";
 import type { OrderBook } from "./book.ts";
+import {
+  invalidInputError,
+  sequenceGapError,
+  unavailableError,
+  type WireError,
+} from "./wire_errors.ts";
 
 const isLevels = (u: unknown): u is Level[] =>
   Array.isArray(u) &&
@@ -249,10 +250,10 @@ export class BookFeed {
     return ok(read(book));
   }
 
-  #notLive(): BackpackError {
+  #notLive(): EncodedBackpackError {
     const symbol = this.symbol;
     if (this.#closed) {
-      return new UnavailableError({
+      return unavailableError({
         endpoint: `depth.${symbol}`,
         status: 0,
         code: "BOOK_CLOSED",
@@ -261,14 +262,14 @@ export class BookFeed {
     }
     const cause = this.#cause;
     if (cause === undefined) {
-      return new UnavailableError({
+      return unavailableError({
         endpoint: `depth.${symbol}`,
         status: 0,
         code: "BOOK_SYNCING",
         detail: `the order book is not Live yet (${this.#sync.phase})`,
       });
     }
-    return new SequenceGapError({
+    return sequenceGapError({
       symbol,
       expected: this.#expectedOf(cause),
       received: receivedOf(cause),
@@ -356,5 +357,5 @@ const receivedOf = (cause: ResyncCause): string => {
   }
 };
 
-const invalidInput = (field: string, detail: string): InvalidInputError =>
-  new InvalidInputError({ field, reason: "Malformed", detail });
+const invalidInput = (field: string, detail: string): WireError<"InvalidInputError"> =>
+  invalidInputError({ field, reason: "Malformed", detail });

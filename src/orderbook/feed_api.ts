@@ -7,9 +7,9 @@
  *
  * @module
  */
-import { UnavailableError } from "../errors.ts";
 import { ReconnectingSocket, type WebSocketConstructorLike } from "../ws/socket_core.ts";
 import { BookFeed } from "./book_feed.ts";
+import { unavailableError } from "./wire_errors.ts";
 import {
   err,
   type FeedEvent,
@@ -101,7 +101,7 @@ export const createFeedApi = (environment: FeedEnvironment = {}): OrderBookWorke
   const withFeed = <A>(read: (feed: BookFeed) => Result<A>): Promise<Result<A>> =>
     Promise.resolve(
       feed !== undefined ? read(feed) : err(
-        new UnavailableError({
+        unavailableError({
           endpoint: "depth",
           status: 0,
           code: "BOOK_NOT_STARTED",

@@ -1,13 +1,14 @@
 /**
  * The single definition of the order-book worker API (STYLE §2.8): what the main thread may ask the
  * book feed (`book_feed.ts`), whether it runs in a Web Worker, a Node `worker_threads` worker or on
- * the calling thread. Everything here is structured-clone data: decimals are strings, errors are
- * encoded with {@link encodeBackpackError} (comlink's throw handler would drop `_tag` and every
- * field), so no method ever throws across the boundary; `client.ts` rebuilds the real classes.
+ * the calling thread. Everything here is structured-clone data: decimals are strings, errors travel
+ * in the encoded form of `encodeBackpackError` (comlink's throw handler would drop `_tag` and every
+ * field; the feed builds them with `wire_errors.ts`, without Effect), so no method ever throws
+ * across the boundary; `client.ts` rebuilds the real classes.
  *
  * @module
  */
-import { type BackpackError, encodeBackpackError, type EncodedBackpackError } from "../errors.ts";
+import type { EncodedBackpackError } from "../errors.ts";
 import type { ResyncReason, SnapshotReason, SyncPhase } from "./sync.ts";
 import type { BookSide, Fill, Level } from "./types.ts";
 
@@ -29,11 +30,8 @@ export type Result<A> =
 /** Wraps a value as an `Ok` {@link Result}. */
 export const ok = <A>(value: A): Result<A> => ({ _tag: "Ok", value });
 
-/** Wraps an SDK error as an `Err` {@link Result} (encoded, so it survives structured cloning). */
-export const err = <A>(error: BackpackError): Result<A> => ({
-  _tag: "Err",
-  error: encodeBackpackError(error),
-});
+/** Wraps an encoded SDK error (`wire_errors.ts`) as an `Err` {@link Result}. */
+export const err = <A>(error: EncodedBackpackError): Result<A> => ({ _tag: "Err", error });
 
 /** Where the feed stands: `Live` is the only phase whose book is served. */
 export type FeedPhase = SyncPhase | "Closed";
