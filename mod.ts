@@ -31,6 +31,14 @@ export {
   createClient,
   type CreateClientOptions,
 } from "./src/client/create_client.ts";
+export {
+  type Closable,
+  createRestClient,
+  type CreateRestClientOptions,
+  type RestClient,
+  type RestEndpointFn,
+  type RestEndpoints,
+} from "./src/client/create_rest_client.ts";
 export type { EndpointFn, Promisified } from "./src/client/promisify.ts";
 export type { SystemEndpoints } from "./src/rest/system.ts";
 export type { CapitalEndpoints } from "./src/rest/capital.ts";

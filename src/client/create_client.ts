@@ -1,12 +1,13 @@
 /**
- * `createClient`: the Promise facade. Every method runs the matching Effect endpoint on one
- * `ManagedRuntime` kept for the client's lifetime, and rejects with the SDK's tagged error instance
- * (`err instanceof ApiError`, `switch (err._tag)`), never with an Effect wrapper.
+ * `createClient`: the Promise facade with every endpoint. It is `createRestClient` over all
+ * endpoint records plus the `iterate*` methods: every method runs the matching Effect endpoint on
+ * one `ManagedRuntime` kept for the client's lifetime, and rejects with the SDK's tagged error
+ * instance (`err instanceof ApiError`, `switch (err._tag)`), never with an Effect wrapper. Apps that
+ * call a few endpoints and care about bundle size use `createRestClient` instead.
  *
  * @module
  */
-import * as ManagedRuntime from "effect/ManagedRuntime";
-import { type BackpackOptions, type BackpackServices, layerBackpack } from "../rest/layer.ts";
+import type { BackpackServices } from "../rest/layer.ts";
 import { type CapitalEndpoints, capitalEndpoints } from "../rest/capital.ts";
 import { type BorrowLendEndpoints, borrowLendEndpoints } from "../rest/borrow_lend.ts";
 import { type HistoryEndpoints, historyEndpoints } from "../rest/history.ts";
@@ -26,15 +27,18 @@ import { type SystemEndpoints, systemEndpoints } from "../rest/system.ts";
 import { type OrderEndpoints, orderEndpoints } from "../rest/orders.ts";
 import { type AccountEndpoints, accountEndpoints } from "../rest/account.ts";
 import { type PositionEndpoints, positionEndpoints } from "../rest/positions.ts";
-import { asyncDispose, describedAs } from "./described.ts";
-import { type Promisified, promisify } from "./promisify.ts";
-import { runPromise } from "./run.ts";
+import type { Promisified } from "./promisify.ts";
+import {
+  type Closable,
+  type CreateRestClientOptions,
+  makeRestClient,
+} from "./create_rest_client.ts";
 
 /**
  * Options of {@link createClient}. All optional: without `apiSecret` only public endpoints work
  * (signed ones reject with `InvalidInputError`, reason `Missing`).
  */
-export type CreateClientOptions = BackpackOptions;
+export type CreateClientOptions = CreateRestClientOptions;
 
 /** Every endpoint the client exposes, by name: the Effect functions behind its methods. */
 export interface ClientEndpoints
@@ -53,7 +57,9 @@ export interface ClientEndpoints
     AccountEndpoints,
     PositionEndpoints {}
 
-const endpoints: ClientEndpoints = {
+// Built on demand rather than at module level: a spread is not side-effect free to a bundler, so a
+// module-level record would keep every endpoint in any app importing the root entry.
+const allEndpoints = (): ClientEndpoints => ({
   ...systemEndpoints,
   ...marketEndpoints,
   ...marketDataEndpoints,
@@ -67,18 +73,14 @@ const endpoints: ClientEndpoints = {
   ...orderEndpoints,
   ...accountEndpoints,
   ...positionEndpoints,
-};
+});
 
 /**
  * A Backpack REST client: one Promise method per Effect endpoint (same name, same parameters).
  * Its methods reject with a `BackpackError` instance.
  */
-export interface BackpackClient extends Promisified<ClientEndpoints>, Iterables<IteratorEndpoints> {
-  /** Releases the client's resources. Calls after `close()` reject. */
-  close(): Promise<void>;
-  /** Same as {@link BackpackClient.close}, for `await using`. */
-  [Symbol.asyncDispose](): Promise<void>;
-}
+export interface BackpackClient
+  extends Promisified<ClientEndpoints>, Iterables<IteratorEndpoints>, Closable {}
 
 /**
  * Creates a client. Credentials are validated when the first call runs: a malformed secret (or an
@@ -94,22 +96,9 @@ export interface BackpackClient extends Promisified<ClientEndpoints>, Iterables<
  * await client.close();
  * ```
  */
-export const createClient = (options: CreateClientOptions = {}): BackpackClient => {
-  const runtime = ManagedRuntime.make(layerBackpack(options));
-  const close = (): Promise<void> => runtime.dispose();
-  const description = `BackpackClient(${options.baseUrl ?? "default"}, ${
-    options.apiSecret === undefined ? "public" : "signed"
-  })`;
-  return describedAs({
-    ...promisify<BackpackServices, ClientEndpoints>(
-      endpoints,
-      (effect) => runPromise(runtime, effect),
-    ),
-    ...iterables<BackpackServices, IteratorEndpoints>(
-      iteratorEndpoints,
-      (effect) => runPromise(runtime, effect),
-    ),
-    close,
-    [asyncDispose]: close,
-  } as BackpackClient, description);
-};
+export const createClient = (options: CreateClientOptions = {}): BackpackClient =>
+  makeRestClient(
+    allEndpoints(),
+    options,
+    (run) => iterables<BackpackServices, IteratorEndpoints>(iteratorEndpoints, run),
+  );

@@ -1,0 +1,85 @@
+/** `createRestClient` against the simulator: only the endpoints it was given, as Promise methods. */
+import assert from "node:assert/strict";
+import { ApiError, createRestClient, Decimal, InvalidInputError } from "../../../mod.ts";
+import { getBalances, getDepth } from "../../../effect.ts";
+import { startSimulator } from "../../../src/sim/mod.ts";
+import { printedForms } from "./printed.ts";
+
+const SPOT = "SOL_USDC";
+
+Deno.test("createRestClient: decoded data from exactly the endpoints it was given", async () => {
+  const sim = await startSimulator({ port: 0, tickMs: 0 });
+  const client = createRestClient({ getDepth, getBalances }, {
+    baseUrl: sim.restUrl,
+    apiSecret: sim.accounts[0].apiSecret,
+    rateLimit: false,
+  });
+  try {
+    const book = await client.getDepth({ symbol: SPOT, limit: 5 });
+    assert.ok(book.bids.length > 0 && book.bids.length <= 5);
+    const [price, quantity] = book.bids[0];
+    assert.ok(price instanceof Decimal && quantity instanceof Decimal);
+    assert.ok(book.asks[0][0].gt(price), "best ask above best bid");
+    const balances = await client.getBalances();
+    assert.ok(balances.USDC.available instanceof Decimal);
+    assert.ok(balances.USDC.available.gt(0));
+
+    assert.deepEqual(Object.keys(client).sort(), [
+      "close",
+      "getBalances",
+      "getDepth",
+      "toJSON",
+      "toString",
+    ]);
+    // @ts-expect-error: an endpoint that was not picked is not a method
+    assert.equal(client.getMarkets, undefined);
+  } finally {
+    await client.close();
+    await sim.close();
+  }
+});
+
+Deno.test("createRestClient: rejects with the tagged error instances", async () => {
+  const sim = await startSimulator({ port: 0, tickMs: 0 });
+  await using client = createRestClient({ getDepth, getBalances }, {
+    baseUrl: sim.restUrl,
+    rateLimit: false,
+  });
+  try {
+    await assert.rejects(client.getBalances(), (err: unknown) => {
+      assert.ok(err instanceof InvalidInputError);
+      assert.equal(err.reason, "Missing");
+      return true;
+    });
+    await assert.rejects(client.getDepth({ symbol: "NOPE_USDC" }), (err: unknown) => {
+      assert.ok(err instanceof ApiError, String(err));
+      assert.equal(err._tag, "ApiError");
+      return true;
+    });
+  } finally {
+    await sim.close();
+  }
+});
+
+Deno.test("createRestClient: never reveals the secret; calls after close reject", async () => {
+  const sim = await startSimulator({ port: 0, tickMs: 0 });
+  const { apiSecret } = sim.accounts[0];
+  const client = createRestClient({ getDepth, getBalances }, {
+    baseUrl: sim.restUrl,
+    apiSecret,
+    rateLimit: false,
+  });
+  try {
+    assert.ok((await client.getBalances()).USDC !== undefined);
+    for (const text of printedForms(client)) {
+      assert.ok(!text.includes(apiSecret.slice(0, 20)), text);
+      assert.ok(text.includes("signed"), text);
+    }
+    await client.close();
+    await assert.rejects(client.getDepth({ symbol: SPOT }));
+    await assert.rejects(client.getBalances());
+  } finally {
+    await client.close();
+    await sim.close();
+  }
+});
