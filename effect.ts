@@ -407,19 +407,14 @@ export type {
 } from "./src/schema/strategy.ts";
 export type { VaultNav, VaultRedeem } from "./src/schema/vault.ts";
 export {
-  type BookFill,
-  type BookLevel,
-  type BookSnapshot,
   createOrderBook,
   type CreateOrderBookOptions,
-  OrderBook,
-  OrderBookBase,
   type OrderBookClient,
-  type OrderBookMode,
-  type OrderBookShape,
   type ResyncedEvent,
-  type TopOfBook,
 } from "./src/orderbook/client.ts";
+export { OrderBook, OrderBookBase, type OrderBookShape } from "./src/orderbook/service.ts";
+export type { OrderBookMode } from "./src/orderbook/backend.ts";
+export type { BookFill, BookLevel, BookSnapshot, TopOfBook } from "./src/orderbook/book_views.ts";
 export type {
   FeedEvent,
   FeedOptions,
@@ -432,21 +427,20 @@ export type { ResyncReason, SnapshotReason, SyncPhase } from "./src/orderbook/sy
 export type { BookSide, Level, Rejection, RejectionReason } from "./src/orderbook/types.ts";
 export type { FeedEnvironment } from "./src/orderbook/feed_api.ts";
 export {
-  backoffDelay,
-  type BackoffOptions,
-  classifyFrame,
   ReconnectingSocket,
-  type SignSubscription,
-  type SocketEvent,
   type SocketOptions,
   type SocketStatus,
-  type SocketTimers,
-  type SubscriptionMethod,
-  type SubscriptionOptions,
   type WebSocketConstructorLike,
   type WebSocketEventLike,
   type WebSocketLike,
 } from "./src/ws/socket_core.ts";
+export type {
+  SignSubscription,
+  SubscriptionMethod,
+  SubscriptionOptions,
+} from "./src/ws/subscription_messages.ts";
+export { classifyFrame, type SocketEvent } from "./src/ws/frames.ts";
+export { backoffDelay, type BackoffOptions, type SocketTimers } from "./src/ws/timing.ts";
 export {
   BackpackSocket,
   BackpackSocketBase,

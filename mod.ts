@@ -268,16 +268,13 @@ export type { StrategyEndpoints } from "./src/rest/strategies.ts";
 export type { VaultEndpoints } from "./src/rest/vaults.ts";
 export type { Iterables, IteratorEndpoints, PagedEndpointFn } from "./src/rest/iterators.ts";
 export {
-  type BookFill,
-  type BookLevel,
-  type BookSnapshot,
   createOrderBook,
   type CreateOrderBookOptions,
   type OrderBookClient,
-  type OrderBookMode,
   type ResyncedEvent,
-  type TopOfBook,
 } from "./src/orderbook/client.ts";
+export type { OrderBookMode } from "./src/orderbook/backend.ts";
+export type { BookFill, BookLevel, BookSnapshot, TopOfBook } from "./src/orderbook/book_views.ts";
 export type {
   FeedEvent,
   FeedOptions,
@@ -304,12 +301,11 @@ export type {
 } from "./src/ws/streams.ts";
 export type { BackpackSocketOptions, SubscribeStreamOptions } from "./src/ws/socket.ts";
 export type {
-  BackoffOptions,
-  SocketTimers,
   WebSocketConstructorLike,
   WebSocketEventLike,
   WebSocketLike,
 } from "./src/ws/socket_core.ts";
+export type { BackoffOptions, SocketTimers } from "./src/ws/timing.ts";
 export type {
   BookTickerEvent,
   DepthUpdate,

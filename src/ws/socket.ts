@@ -32,9 +32,9 @@ import { signedSubscribeMessage } from "../auth/ws_subscribe.ts";
 import { BackpackConfig } from "../config.ts";
 import { InvalidInputError, TransportError } from "../errors.ts";
 import { isPrivateStream } from "./decode.ts";
+import type { SocketEvent } from "./frames.ts";
 import {
   ReconnectingSocket,
-  type SocketEvent,
   type SocketOptions,
   type SocketStatus,
   type WebSocketConstructorLike,

@@ -28,6 +28,12 @@ import { WebSocket as IsoWebSocket } from "isows";
 import { classifyMessage, type SocketEvent } from "./frames.ts";
 import { StreamRefs } from "./stream_refs.ts";
 import {
+  sendSubscription,
+  type SignSubscription,
+  type SubscriptionMethod,
+  type SubscriptionOptions,
+} from "./subscription_messages.ts";
+import {
   backoffDelay,
   type BackoffOptions,
   globalTimers,
@@ -35,9 +41,6 @@ import {
   type SocketTimers,
   waitInSteps,
 } from "./timing.ts";
-
-export { classifyFrame, type SocketEvent } from "./frames.ts";
-export { backoffDelay, type BackoffOptions, type SocketTimers } from "./timing.ts";
 
 /** The part of a WebSocket the core uses (the native `WebSocket`, `ws`, or a test fake). */
 export interface WebSocketLike {
@@ -59,18 +62,6 @@ export interface WebSocketEventLike {
 
 /** A WebSocket constructor: `new WebSocket(url)`. */
 export type WebSocketConstructorLike = new (url: string) => WebSocketLike;
-
-/** `SUBSCRIBE` or `UNSUBSCRIBE`. */
-export type SubscriptionMethod = "SUBSCRIBE" | "UNSUBSCRIBE";
-
-/**
- * Builds the full signed message for private streams (e.g. `{method, params, signature}`). Called
- * again on every reconnect, so each resubscription carries a fresh timestamp.
- */
-export type SignSubscription = (
-  streams: ReadonlyArray<string>,
-  method: SubscriptionMethod,
-) => Promise<object>;
 
 /** Options of {@link ReconnectingSocket}. */
 export interface SocketOptions {
@@ -98,12 +89,6 @@ export interface SocketOptions {
    * than this (a loaded machine) does not give up on a peer that is still answering.
    */
   readonly closeTimeoutMs?: number;
-}
-
-/** Options of {@link ReconnectingSocket.subscribe}. */
-export interface SubscriptionOptions {
-  /** Private (`account.*`) streams: the message is built by the `sign` callback. */
-  readonly signed?: boolean;
 }
 
 /** Connection life cycle, reported to status listeners. */
@@ -331,30 +316,19 @@ export class ReconnectingSocket {
     signed: boolean,
     method: SubscriptionMethod,
   ): void {
-    if (!signed) {
-      ws.send(JSON.stringify({ method, params: streams }));
-      return;
-    }
-    const sign = this.#options.sign!;
-    sign(streams, method).then(
-      (message) => {
-        // The socket may have been replaced (the new one resubscribes by itself) or the streams
-        // released while signing.
-        if (this.#ws !== ws || this.#closed || ws.readyState !== OPEN) return;
-        const still = streams.filter((s) =>
-          method === "SUBSCRIBE" ? this.#refs.has(s) : !this.#refs.has(s)
-        );
-        if (still.length === 0) return;
-        const params = (message as { params?: unknown }).params;
-        const body = still.length === streams.length || !Array.isArray(params)
-          ? message
-          : { ...message, params: still };
-        ws.send(JSON.stringify(body));
+    sendSubscription(
+      {
+        send: (text) => ws.send(text),
+        // The socket may have been replaced while signing (the new one resubscribes by itself).
+        usable: () => this.#ws === ws && !this.#closed && ws.readyState === OPEN,
+        held: (stream) => this.#refs.has(stream),
+        signFailed: (failed, reason) => {
+          if (!this.#closed) this.#emit({ type: "subscribeFailed", streams: failed, reason });
+        },
       },
-      (cause) => {
-        if (this.#closed) return;
-        this.#emit({ type: "subscribeFailed", streams, reason: String(cause) });
-      },
+      streams,
+      method,
+      signed ? this.#options.sign : undefined,
     );
   }
 

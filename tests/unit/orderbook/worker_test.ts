@@ -6,8 +6,8 @@ import {
   TimeoutError,
   UnavailableError,
 } from "../../../src/errors.ts";
+import type { BookSnapshot } from "../../../src/orderbook/book_views.ts";
 import {
-  type BookSnapshot,
   createOrderBook,
   type OrderBookClient,
   type ResyncedEvent,

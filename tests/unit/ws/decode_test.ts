@@ -13,7 +13,7 @@ import type {
   TickerEvent,
   TradeEvent,
 } from "../../../src/schema/ws_market.ts";
-import { classifyFrame } from "../../../src/ws/socket_core.ts";
+import { classifyFrame } from "../../../src/ws/frames.ts";
 import {
   decodePayload,
   decoderForStream,

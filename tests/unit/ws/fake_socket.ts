@@ -4,11 +4,11 @@
  * @module
  */
 import type {
-  SocketTimers,
   WebSocketConstructorLike,
   WebSocketEventLike,
   WebSocketLike,
 } from "../../../src/ws/socket_core.ts";
+import type { SocketTimers } from "../../../src/ws/timing.ts";
 
 /** A fake WebSocket: records sent frames; the test drives open/message/close. */
 export class FakeWebSocket implements WebSocketLike {

@@ -3,7 +3,8 @@
  * has reported its close (or the close wait is used up), and no timer of its own is left behind.
  */
 import assert from "node:assert/strict";
-import { ReconnectingSocket, type SocketTimers } from "../../../src/ws/socket_core.ts";
+import { ReconnectingSocket } from "../../../src/ws/socket_core.ts";
+import type { SocketTimers } from "../../../src/ws/timing.ts";
 import { fakeWebSocketFactory, ManualTimers } from "./fake_socket.ts";
 
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

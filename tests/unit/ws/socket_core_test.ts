@@ -1,13 +1,11 @@
 import assert from "node:assert/strict";
+import { classifyFrame, type SocketEvent } from "../../../src/ws/frames.ts";
 import {
-  backoffDelay,
-  classifyFrame,
   ReconnectingSocket,
-  type SocketEvent,
   type SocketOptions,
   type SocketStatus,
-  type SubscriptionMethod,
 } from "../../../src/ws/socket_core.ts";
+import type { SubscriptionMethod } from "../../../src/ws/subscription_messages.ts";
 import { fakeWebSocketFactory, ManualTimers } from "./fake_socket.ts";
 
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -40,20 +38,6 @@ const setup = (options: Partial<SocketOptions> = {}) => {
   socket.onStatus((s) => statuses.push(s));
   return { socket, sockets, timers, signCalls, events, statuses };
 };
-
-Deno.test("backoffDelay: exponential, capped, jittered downwards only", () => {
-  const b = { initialMs: 100, maxMs: 1000, factor: 2, jitter: 0.5 };
-  assert.deepEqual([1, 2, 3, 4, 5, 6].map((a) => backoffDelay(a, b, () => 0)), [
-    100,
-    200,
-    400,
-    800,
-    1000,
-    1000,
-  ]);
-  assert.equal(backoffDelay(3, b, () => 0.5), 300);
-  assert.equal(backoffDelay(3, b, () => 0.999999), 200);
-});
 
 Deno.test("classifyFrame: data, error, not JSON, unknown shape", () => {
   assert.deepEqual(classifyFrame('{"stream":"trade.X","data":{"e":"trade"}}'), {
