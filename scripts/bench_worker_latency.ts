@@ -22,10 +22,11 @@
  * the frames that are due. `burst 10ms` wakes every 10 ms (10 frames at 1k/s, 50 at 5k/s, in one
  * write): the later frames of a burst queue behind the earlier ones in the worker, and that
  * queueing is part of their latency. `paced 1ms` wakes every millisecond (1 or 5 frames).
- * Each row runs twice: **cold** right after the book is Live (JIT warm-up and the worker's first
- * major GC fall in it), then **warm**. The **floor** rows are the same traffic to a bare worker
- * that parses each frame and posts its update id to the main thread: the cost of the WebSocket and
- * the thread hop alone, without the book. Run `--short` for a quicker pass (1 s per row, not 3).
+ * Each row runs twice: **cold** right after the book is Live (V8 tiers the hot code up in it: its
+ * background TurboFan jobs compete with the worker for the cores), then **warm**. The **floor**
+ * rows are the same traffic to a bare worker that parses each frame and posts its update id to the
+ * main thread: the cost of the WebSocket and the thread hop alone, without the book. Run
+ * `--short` for a quicker pass (1 s per row, not 3).
  *
  * Memory of a 10k-level book is in `bench_orderbook.ts`.
  *
