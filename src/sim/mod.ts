@@ -20,15 +20,22 @@ import { getPublicKeyAsync } from "@noble/ed25519";
 import { decodeBase64, encodeBase64 } from "../auth/base64.ts";
 import { Exchange } from "./engine/exchange.ts";
 import { defaultAccounts, defaultMarkets } from "./engine/markets.ts";
-import type { SimExchange, SimMarketConfig } from "./engine/types.ts";
+import type { SimMarketConfig } from "./engine/config_types.ts";
+import type { SimExchange } from "./engine/exchange_api.ts";
 import type { FaultCounts, Faults } from "./server/faults.ts";
 import type { RateLimitOptions } from "./server/rate_limit.ts";
 import { serve } from "./server/serve.ts";
 import { createSimServer } from "./server/sim_server.ts";
 
 export type { FaultCounts, FaultKind, Faults } from "./server/faults.ts";
-export type * from "./engine/types.ts";
-export { SimError } from "./engine/types.ts";
+export type * from "./engine/account_types.ts";
+export type * from "./engine/config_types.ts";
+export type * from "./engine/event_types.ts";
+export type * from "./engine/exchange_api.ts";
+export type * from "./engine/history_types.ts";
+export type * from "./engine/market_data_types.ts";
+export type * from "./engine/order_types.ts";
+export { SimError } from "./engine/sim_error.ts";
 export type { RateLimitOptions } from "./server/rate_limit.ts";
 
 /** One simulated account. Without `apiSecret` a key pair is derived from the seed and index. */

@@ -6,7 +6,7 @@
 import type { Account } from "./accounts.ts";
 import { Errors } from "./errors.ts";
 import { d, str } from "./num.ts";
-import type { SimAccountPatch, SimAccountSettings } from "./types.ts";
+import type { SimAccountPatch, SimAccountSettings } from "./account_types.ts";
 
 /** The settings of `account`, with its open limit and trigger order counts. */
 export const accountSettings = (account: Account): SimAccountSettings => {

@@ -8,15 +8,10 @@ import type { Decimal } from "decimal.js";
 import { d, str, ZERO } from "./num.ts";
 import type { EngineOrder } from "./orders.ts";
 import type { Position } from "./positions.ts";
-import type {
-  SimAccountConfig,
-  SimBalance,
-  SimFill,
-  SimFundingPayment,
-  SimOrder,
-  SimPositionRecord,
-  SimSettlement,
-} from "./types.ts";
+import type { SimBalance } from "./account_types.ts";
+import type { SimAccountConfig } from "./config_types.ts";
+import type { SimFundingPayment, SimPositionRecord, SimSettlement } from "./history_types.ts";
+import type { SimFill, SimOrder } from "./order_types.ts";
 
 /** One asset balance. `locked` is held by open orders. */
 export interface Balance {

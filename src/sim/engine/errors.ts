@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { SimError } from "./types.ts";
+import { SimError } from "./sim_error.ts";
 
 const bad = (code: string, message: string): SimError => new SimError(400, code, message);
 

@@ -28,36 +28,41 @@ import { MARKET_MAKER_ID, TAKER_FLOW_ID } from "./synthetic_liquidity.ts";
 import { openRecord } from "./settlement.ts";
 import { TradingCore } from "./trading.ts";
 import { checkTriggers, placeTrigger } from "./triggers.ts";
-import {
-  type CancelAllOrderType,
-  type SettlementSource,
-  type SimAccountPatch,
-  type SimAccountSettings,
-  type SimBalance,
-  type SimCollateral,
-  type SimDepth,
-  SimError,
-  type SimExchange,
-  type SimExchangeOptions,
-  type SimFill,
-  type SimFundingPayment,
-  type SimFundingRate,
-  type SimHistoryFilter,
-  type SimKline,
-  type SimListener,
-  type SimMarketConfig,
-  type SimMarkPrice,
-  type SimOpenInterest,
-  type SimOrder,
-  type SimOrderRequest,
-  type SimOrderSelector,
-  type SimPosition,
-  type SimPositionRecord,
-  type SimSettlement,
-  type SimTicker,
-  type SimTrade,
-  type SimTrueBook,
-} from "./types.ts";
+import type {
+  SimAccountPatch,
+  SimAccountSettings,
+  SimBalance,
+  SimCollateral,
+  SimPosition,
+} from "./account_types.ts";
+import type { SimExchangeOptions, SimMarketConfig } from "./config_types.ts";
+import type { SimListener } from "./event_types.ts";
+import type { SimExchange } from "./exchange_api.ts";
+import type {
+  SettlementSource,
+  SimFundingPayment,
+  SimHistoryFilter,
+  SimPositionRecord,
+  SimSettlement,
+} from "./history_types.ts";
+import type {
+  SimDepth,
+  SimFundingRate,
+  SimKline,
+  SimMarkPrice,
+  SimOpenInterest,
+  SimTicker,
+  SimTrade,
+  SimTrueBook,
+} from "./market_data_types.ts";
+import type {
+  CancelAllOrderType,
+  SimFill,
+  SimOrder,
+  SimOrderRequest,
+  SimOrderSelector,
+} from "./order_types.ts";
+import { SimError } from "./sim_error.ts";
 import { validateOrder } from "./validation.ts";
 
 const SYSTEM_BALANCE = "1000000000000";

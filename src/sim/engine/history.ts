@@ -6,7 +6,8 @@
  */
 import type { Decimal } from "decimal.js";
 import { d, max, min, str, ZERO } from "./num.ts";
-import type { SimHistoryFilter, SimKline, SimTicker, SimTrade } from "./types.ts";
+import type { SimHistoryFilter } from "./history_types.ts";
+import type { SimKline, SimTicker, SimTrade } from "./market_data_types.ts";
 
 /** Filters (symbol, orderId, from/to), sorts (default newest first) and pages rows. */
 export const page = <T extends { readonly symbol?: string }>(

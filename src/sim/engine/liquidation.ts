@@ -15,7 +15,7 @@ import { type EngineOrder, plainOrder } from "./orders.ts";
 import { accountRisk } from "./risk.ts";
 import { settleFill } from "./settlement.ts";
 import type { MarketState, TradingCore } from "./trading.ts";
-import type { Side, SystemOrderType } from "./types.ts";
+import type { Side, SystemOrderType } from "./order_types.ts";
 
 /** True when the account's net equity is below its maintenance requirement. */
 export const underwater = (account: Account, core: TradingCore): boolean => {

@@ -15,7 +15,7 @@ import type {
   SimOpenInterest,
   SimTicker,
   SimTrueBook,
-} from "./types.ts";
+} from "./market_data_types.ts";
 
 /** The top `limit` levels per side (bids ascending, as the exchange sends them). */
 export const depthOf = (core: TradingCore, symbol: string, limit: number): SimDepth => {

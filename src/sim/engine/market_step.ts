@@ -14,7 +14,7 @@ import type { Random } from "./random.ts";
 import { MARKET_MAKER_ID, quotesAround, TAKER_FLOW_ID, takerFlow } from "./synthetic_liquidity.ts";
 import type { MarketState, TradingCore } from "./trading.ts";
 import { checkTriggers } from "./triggers.ts";
-import type { Side } from "./types.ts";
+import type { Side } from "./order_types.ts";
 
 /** Settings of the synthetic liquidity. */
 export interface Liquidity {

@@ -6,7 +6,8 @@
  */
 import type { Decimal } from "decimal.js";
 import { d, max } from "./num.ts";
-import type { SimAccountConfig, SimMarginFunction, SimMarketConfig } from "./types.ts";
+import type { SimMarginFunction } from "./account_types.ts";
+import type { SimAccountConfig, SimMarketConfig } from "./config_types.ts";
 
 /** A market with its filters parsed into decimals. */
 export interface Market {

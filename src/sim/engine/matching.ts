@@ -8,7 +8,7 @@ import type { Decimal } from "decimal.js";
 import type { OrderBook } from "./order_book.ts";
 import type { EngineOrder } from "./orders.ts";
 import { min, ZERO } from "./num.ts";
-import type { Side } from "./types.ts";
+import type { Side } from "./order_types.ts";
 
 /** What the matching loop needs from the engine. */
 export interface MatchHost {

@@ -8,7 +8,8 @@
 import type { Decimal } from "decimal.js";
 import { type EngineOrder, remaining } from "./orders.ts";
 import { str, ZERO } from "./num.ts";
-import type { Side, SimLevel } from "./types.ts";
+import type { SimLevel } from "./market_data_types.ts";
+import type { Side } from "./order_types.ts";
 
 /** One price level: its orders in time priority and their total remaining size. */
 export interface Level {

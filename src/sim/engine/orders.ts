@@ -15,7 +15,7 @@ import type {
   SystemOrderType,
   TimeInForce,
   TriggerBy,
-} from "./types.ts";
+} from "./order_types.ts";
 
 /** Attached take-profit / stop-loss leg of an order. */
 export interface AttachedLeg {

@@ -6,7 +6,8 @@
  */
 import type { Decimal } from "decimal.js";
 import { d, min, ZERO } from "./num.ts";
-import type { PositionEventKind, Side } from "./types.ts";
+import type { PositionEventKind } from "./event_types.ts";
+import type { Side } from "./order_types.ts";
 
 /** The result of applying a fill to a position. */
 export interface PositionChange {

@@ -10,7 +10,7 @@ import { marginFraction, type Market } from "./markets.ts";
 import { d, max, str, ZERO } from "./num.ts";
 import { remaining } from "./orders.ts";
 import { liquidationPrice, type Position } from "./positions.ts";
-import type { SimCollateral, SimCollateralAsset, SimPosition } from "./types.ts";
+import type { SimCollateral, SimCollateralAsset, SimPosition } from "./account_types.ts";
 
 /** Prices the risk computation needs. */
 export interface RiskPrices {

@@ -11,7 +11,7 @@ import { str, ZERO } from "./num.ts";
 import { type EngineOrder, remaining } from "./orders.ts";
 import { Position } from "./positions.ts";
 import { accountRisk, effectiveImf, positionView } from "./risk.ts";
-import type { SettlementSource, SimPositionRecord } from "./types.ts";
+import type { SettlementSource, SimPositionRecord } from "./history_types.ts";
 import type { MarketState, TradingCore } from "./trading.ts";
 
 /** Appends a settlement-ledger row (non-zero amounts of user accounts only). */

@@ -8,7 +8,7 @@ import type { Decimal } from "decimal.js";
 import type { Market } from "./markets.ts";
 import { d, floorTo, max, roundTo } from "./num.ts";
 import type { Random } from "./random.ts";
-import type { Side } from "./types.ts";
+import type { Side } from "./order_types.ts";
 
 /** Account id of the synthetic market maker. */
 export const MARKET_MAKER_ID = "sim-market-maker";

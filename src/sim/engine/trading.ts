@@ -19,15 +19,9 @@ import { accountRisk, effectiveImf, type RiskPrices } from "./risk.ts";
 import { shrinkReduceOnly } from "./reduce_only.ts";
 import { settleFill } from "./settlement.ts";
 import { spawnChildren } from "./triggers.ts";
-import type {
-  ExpiryReason,
-  OrderEventKind,
-  SimEvent,
-  SimFillDetail,
-  SimFundingRate,
-  SimListener,
-  SimTrade,
-} from "./types.ts";
+import type { OrderEventKind, SimEvent, SimListener } from "./event_types.ts";
+import type { SimFundingRate, SimTrade } from "./market_data_types.ts";
+import type { ExpiryReason, SimFillDetail } from "./order_types.ts";
 
 /** Mutable state of one market. */
 export interface MarketState {

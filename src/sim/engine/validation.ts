@@ -16,7 +16,7 @@ import type {
   SimOrderRequest,
   TimeInForce,
   TriggerBy,
-} from "./types.ts";
+} from "./order_types.ts";
 
 /** A validated order request. */
 export interface ValidOrder {

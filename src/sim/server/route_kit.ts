@@ -7,7 +7,7 @@
  */
 import type { Decimal } from "decimal.js";
 import { d } from "../engine/num.ts";
-import type { SimExchange } from "../engine/types.ts";
+import type { SimExchange } from "../engine/exchange_api.ts";
 import type { Route, RouteContext } from "./http_handler.ts";
 import { optionalEnum, optionalInt, requireString } from "./params.ts";
 import { HttpError } from "./responses.ts";

@@ -9,14 +9,10 @@
  *
  * @module
  */
-import type {
-  SimError,
-  SimExchange,
-  SimHistoryFilter,
-  SimOrder,
-  SimOrderRequest,
-  SimOrderSelector,
-} from "../engine/types.ts";
+import type { SimExchange } from "../engine/exchange_api.ts";
+import type { SimHistoryFilter } from "../engine/history_types.ts";
+import type { SimOrder, SimOrderRequest, SimOrderSelector } from "../engine/order_types.ts";
+import type { SimError } from "../engine/sim_error.ts";
 import type { Route, RouteContext } from "./http_handler.ts";
 import {
   objectBody,

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import type { SimExchange, SimMarketConfig } from "../engine/types.ts";
+import type { SimMarketConfig } from "../engine/config_types.ts";
+import type { SimExchange } from "../engine/exchange_api.ts";
 import type { Route } from "./http_handler.ts";
 import { optionalEnum, optionalInt, optionalString, requireString } from "./params.ts";
 import { HttpError, textResponse } from "./responses.ts";

@@ -16,7 +16,7 @@
  */
 import type { Decimal } from "decimal.js";
 import { d, roundTo, str } from "../engine/num.ts";
-import type { SimMarketConfig } from "../engine/types.ts";
+import type { SimMarketConfig } from "../engine/config_types.ts";
 import type { Route } from "./http_handler.ts";
 import { objectBody, optionalEnum, optionalInt, optionalString, requireString } from "./params.ts";
 import { HttpError } from "./responses.ts";

@@ -9,7 +9,7 @@
  * @module
  */
 import { d, floorTo, str } from "../engine/num.ts";
-import type { SimError } from "../engine/types.ts";
+import type { SimError } from "../engine/sim_error.ts";
 import type { Route } from "./http_handler.ts";
 import * as param from "./params.ts";
 import { HttpError } from "./responses.ts";

@@ -6,16 +6,11 @@
  *
  * @module
  */
-import type {
-  SimFill,
-  SimFundingPayment,
-  SimFundingRate,
-  SimKline,
-  SimMarketConfig,
-  SimOrder,
-  SimPosition,
-  SimTrade,
-} from "../engine/types.ts";
+import type { SimPosition } from "../engine/account_types.ts";
+import type { SimMarketConfig } from "../engine/config_types.ts";
+import type { SimFundingPayment } from "../engine/history_types.ts";
+import type { SimFundingRate, SimKline, SimTrade } from "../engine/market_data_types.ts";
+import type { SimFill, SimOrder } from "../engine/order_types.ts";
 import { parseMarket } from "../engine/markets.ts";
 
 /** Unix ms → naive UTC ISO datetime without zone (`2025-07-23T13:55:54.267`). */

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { SimExchange } from "../engine/types.ts";
+import type { SimExchange } from "../engine/exchange_api.ts";
 import type { KeyRegistry } from "./auth.ts";
 import { FaultInjector, type Faults } from "./faults.ts";
 import { createHttpHandler, type HttpHandler } from "./http_handler.ts";

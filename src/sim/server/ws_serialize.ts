@@ -6,7 +6,10 @@
  * @module
  */
 import { Decimal } from "decimal.js";
-import type { SimEvent, SimKline, SimOrder, SimPosition, SimTicker } from "../engine/types.ts";
+import type { SimPosition } from "../engine/account_types.ts";
+import type { SimEvent } from "../engine/event_types.ts";
+import type { SimKline, SimTicker } from "../engine/market_data_types.ts";
+import type { SimOrder } from "../engine/order_types.ts";
 
 type Data = Record<string, unknown>;
 type EventOf<T extends SimEvent["type"]> = Extract<SimEvent, { type: T }>;

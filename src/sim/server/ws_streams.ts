@@ -9,7 +9,9 @@
  * @module
  */
 import { intervalMs, KLINE_INTERVALS } from "../engine/history.ts";
-import type { SimEvent, SimExchange, SimLevel } from "../engine/types.ts";
+import type { SimEvent } from "../engine/event_types.ts";
+import type { SimExchange } from "../engine/exchange_api.ts";
+import type { SimLevel } from "../engine/market_data_types.ts";
 import type { WsCatalog, WsHub } from "./ws_hub.ts";
 import {
   bookTickerData,

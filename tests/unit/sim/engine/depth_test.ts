@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { Exchange } from "../../../../src/sim/engine/exchange.ts";
 import { defaultAccounts, defaultMarkets } from "../../../../src/sim/engine/markets.ts";
-import type { SimEvent } from "../../../../src/sim/engine/types.ts";
+import type { SimEvent } from "../../../../src/sim/engine/event_types.ts";
 import { T0 } from "./helpers.ts";
 
 const run = (seed: number, steps: number): { ex: Exchange; events: SimEvent[] } => {

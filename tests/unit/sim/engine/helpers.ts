@@ -5,14 +5,10 @@
  */
 import { Exchange } from "../../../../src/sim/engine/exchange.ts";
 import { defaultMarkets } from "../../../../src/sim/engine/markets.ts";
-import type {
-  Side,
-  SimEvent,
-  SimMarketConfig,
-  SimOrder,
-  SimOrderRequest,
-} from "../../../../src/sim/engine/types.ts";
-import { SimError } from "../../../../src/sim/engine/types.ts";
+import type { SimMarketConfig } from "../../../../src/sim/engine/config_types.ts";
+import type { SimEvent } from "../../../../src/sim/engine/event_types.ts";
+import type { Side, SimOrder, SimOrderRequest } from "../../../../src/sim/engine/order_types.ts";
+import { SimError } from "../../../../src/sim/engine/sim_error.ts";
 import assert from "node:assert/strict";
 
 /** Start time of every test exchange (an exact hour boundary minus 10 minutes). */
