@@ -91,8 +91,6 @@ export {
   ApiErrorBase,
   AuthError,
   AuthErrorBase,
-  type BackpackError,
-  BackpackErrorSchema,
   type CodedErrorFields,
   DecodeError,
   DecodeErrorBase,
@@ -103,8 +101,6 @@ export {
   INVALID_INPUT_REASONS,
   InvalidInputError,
   InvalidInputErrorBase,
-  isBackpackError,
-  isRetryable,
   NotFoundError,
   NotFoundErrorBase,
   OrderOutcomeUnknownError,
@@ -123,6 +119,12 @@ export {
   UnavailableErrorBase,
   UnsupportedError,
   UnsupportedErrorBase,
+} from "./src/error_classes.ts";
+export {
+  type BackpackError,
+  BackpackErrorSchema,
+  isBackpackError,
+  isRetryable,
 } from "./src/errors.ts";
 export { Decimal, DecimalFromString, type DecimalInput } from "./src/decimal.ts";
 export { ServerTime, SystemStatus, type SystemStatusValue } from "./src/schema/status.ts";
@@ -561,24 +563,32 @@ export { Connector, ConnectorBase } from "./src/trading/service.ts";
 export { make as makeConnector } from "./src/trading/connector.ts";
 export type {
   BalanceState,
-  ConnectionKind,
-  ConnectorConfig,
-  ConnectorEvent,
-  ConnectorEventType,
+  FundingPaymentState,
+  PositionState,
+} from "./src/trading/account_types.ts";
+export type {
   ConnectorShape,
   ConnectorState,
   ConnectorStats,
-  EstimateFeeParams,
+} from "./src/trading/connector_api.ts";
+export type { ConnectorConfig } from "./src/trading/connector_config.ts";
+export type {
+  ConnectionKind,
+  ConnectorEvent,
+  ConnectorEventType,
   EventSubscription,
+  ReconcileResolution,
+} from "./src/trading/event_types.ts";
+export type {
+  EstimateFeeParams,
   FeeOverride,
   FeeRates,
   FeeSchedule,
-  FundingPaymentState,
+} from "./src/trading/fee_types.ts";
+export type {
   OrderRef,
   OrderState,
   PlaceOrderParams,
-  PositionState,
-  ReconcileResolution,
   TrackedFill,
   TrackedOrder,
-} from "./src/trading/types.ts";
+} from "./src/trading/order_types.ts";

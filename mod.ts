@@ -50,13 +50,9 @@ export {
   ApiErrorBase,
   AuthError,
   AuthErrorBase,
-  type BackpackError,
   type CodedErrorFields,
-  decodeBackpackError,
   DecodeError,
   DecodeErrorBase,
-  encodeBackpackError,
-  type EncodedBackpackError,
   HttpStatusError,
   HttpStatusErrorBase,
   InsufficientFundsError,
@@ -64,8 +60,6 @@ export {
   INVALID_INPUT_REASONS,
   InvalidInputError,
   InvalidInputErrorBase,
-  isBackpackError,
-  isRetryable,
   NotFoundError,
   NotFoundErrorBase,
   OrderOutcomeUnknownError,
@@ -84,6 +78,14 @@ export {
   UnavailableErrorBase,
   UnsupportedError,
   UnsupportedErrorBase,
+} from "./src/error_classes.ts";
+export {
+  type BackpackError,
+  decodeBackpackError,
+  encodeBackpackError,
+  type EncodedBackpackError,
+  isBackpackError,
+  isRetryable,
 } from "./src/errors.ts";
 export { Decimal, type DecimalInput } from "./src/decimal.ts";
 export type {
@@ -372,25 +374,33 @@ export type { Position } from "./src/schema/position.ts";
 export { createConnector } from "./src/trading/create_connector.ts";
 export type {
   BalanceState,
-  ConnectionKind,
+  FundingPaymentState,
+  PositionState,
+} from "./src/trading/account_types.ts";
+export type {
   Connector,
-  ConnectorConfig,
-  ConnectorEvent,
-  ConnectorEventType,
   ConnectorShape,
   ConnectorState,
   ConnectorStats,
-  EstimateFeeParams,
+} from "./src/trading/connector_api.ts";
+export type { ConnectorConfig } from "./src/trading/connector_config.ts";
+export type {
+  ConnectionKind,
+  ConnectorEvent,
+  ConnectorEventType,
   EventSubscription,
+  ReconcileResolution,
+} from "./src/trading/event_types.ts";
+export type {
+  EstimateFeeParams,
   FeeOverride,
   FeeRates,
   FeeSchedule,
-  FundingPaymentState,
+} from "./src/trading/fee_types.ts";
+export type {
   OrderRef,
   OrderState,
   PlaceOrderParams,
-  PositionState,
-  ReconcileResolution,
   TrackedFill,
   TrackedOrder,
-} from "./src/trading/types.ts";
+} from "./src/trading/order_types.ts";

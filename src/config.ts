@@ -6,7 +6,7 @@
 import * as Context from "effect/Context";
 import * as Effect from "effect/Effect";
 import * as Layer from "effect/Layer";
-import { InvalidInputError } from "./errors.ts";
+import { InvalidInputError } from "./error_classes.ts";
 
 /** Settings shared by every REST and WebSocket call. */
 export interface BackpackConfigShape {

@@ -8,13 +8,13 @@
 import {
   ApiError,
   AuthError,
-  type BackpackError,
   HttpStatusError,
   InsufficientFundsError,
   NotFoundError,
   RateLimitError,
   UnavailableError,
-} from "./errors.ts";
+} from "./error_classes.ts";
+import type { BackpackError } from "./errors.ts";
 
 /** The SDK error class a Backpack error code maps to. */
 export type CodeCategory =

@@ -9,7 +9,7 @@
  */
 import { getPublicKeyAsync } from "@noble/ed25519";
 import * as Effect from "effect/Effect";
-import { InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../error_classes.ts";
 import { decodeBase64, encodeBase64 } from "./base64.ts";
 
 const SEED_BYTES = 32;

@@ -7,7 +7,7 @@
  */
 import * as Context from "effect/Context";
 import * as Effect from "effect/Effect";
-import { InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../error_classes.ts";
 import { ServerClock } from "./server_clock.ts";
 import { Signer } from "./signer.ts";
 import { signingString, type SignParams } from "./signing_string.ts";

@@ -7,7 +7,7 @@
  * @module
  */
 import * as Effect from "effect/Effect";
-import type { InvalidInputError } from "../errors.ts";
+import type { InvalidInputError } from "../error_classes.ts";
 import type { ServerClock } from "./server_clock.ts";
 import { signInstruction } from "./sign_request.ts";
 import type { Signer } from "./signer.ts";

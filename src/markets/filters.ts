@@ -23,7 +23,7 @@
 import * as Effect from "effect/Effect";
 import * as Result from "effect/Result";
 import { Decimal, type DecimalInput, isDecimalText } from "../decimal.ts";
-import { InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../error_classes.ts";
 import type { PriceFilter, QuantityFilter } from "../schema/market.ts";
 
 /**

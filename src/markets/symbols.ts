@@ -35,7 +35,7 @@
  * @module
  */
 import * as Result from "effect/Result";
-import { InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../error_classes.ts";
 
 /** The market types a symbol's shape tells apart. */
 export type SymbolType = "SPOT" | "PERP" | "RFQ";

@@ -7,7 +7,7 @@
  * @module
  */
 import * as Comlink from "comlink";
-import { TransportError } from "../errors.ts";
+import { TransportError } from "../error_classes.ts";
 import { createFeedApi, type FeedEnvironment } from "./feed_api.ts";
 import { nodeEndpoint, type NodePort } from "./node_endpoint.ts";
 import type { OrderBookWorkerApi, Result } from "./protocol.ts";

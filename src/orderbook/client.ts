@@ -9,7 +9,8 @@
  */
 import * as Comlink from "comlink";
 import type { Decimal, DecimalInput } from "../decimal.ts";
-import { decodeBackpackError, TimeoutError } from "../errors.ts";
+import { TimeoutError } from "../error_classes.ts";
+import { decodeBackpackError } from "../errors.ts";
 import { closedApi, type OrderBookMode, startBackend } from "./backend.ts";
 import {
   type BookFill,

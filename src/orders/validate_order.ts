@@ -26,7 +26,7 @@
 import * as Result from "effect/Result";
 import type { SignParams } from "../auth/signing_string.ts";
 import { Decimal, type DecimalInput } from "../decimal.ts";
-import { InvalidInputError, UnsupportedError } from "../errors.ts";
+import { InvalidInputError, UnsupportedError } from "../error_classes.ts";
 import { checkPrice, checkQuantity, type FilterSource } from "../markets/filters.ts";
 import {
   decimalInput,

@@ -4,7 +4,8 @@
  * @module
  */
 import type * as Effect from "effect/Effect";
-import { type BackpackError, InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../error_classes.ts";
+import type { BackpackError } from "../errors.ts";
 import {
   type Asset,
   Assets,

@@ -29,14 +29,14 @@ import { BackpackConfig } from "../config.ts";
 import { logRequest } from "../logging.ts";
 import { errorFromAnswer } from "../error_codes.ts";
 import {
-  type BackpackError,
   DecodeError,
   InvalidInputError,
   OrderOutcomeUnknownError,
   RateLimitError,
   TimeoutError,
   TransportError,
-} from "../errors.ts";
+} from "../error_classes.ts";
+import type { BackpackError } from "../errors.ts";
 import { Fetch } from "./fetch.ts";
 import { RateLimit } from "./rate_limit.ts";
 import { buildUrl, encodeBody, excerpt, parseRetryAfter, type RequestBody } from "./wire.ts";

@@ -15,7 +15,7 @@ import {
   type BackpackConfigOptions,
   layer as layerConfig,
 } from "../config.ts";
-import { InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../error_classes.ts";
 import { MarketCache } from "../markets/market_cache.ts";
 import { layerLogging, type LoggingOptions } from "../logging.ts";
 import { type Fetch, type FetchFn, layer as layerGlobalFetch, layerFetch } from "./fetch.ts";

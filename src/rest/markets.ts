@@ -4,7 +4,8 @@
  * @module
  */
 import * as Effect from "effect/Effect";
-import { type BackpackError, InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../error_classes.ts";
+import type { BackpackError } from "../errors.ts";
 import { Depth } from "../schema/depth.ts";
 import { Market, Markets, type MarketType } from "../schema/market.ts";
 import { type BackpackHttp, publicCall } from "./http.ts";

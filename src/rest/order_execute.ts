@@ -11,7 +11,8 @@
  * @module
  */
 import * as Effect from "effect/Effect";
-import { type BackpackError, InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../error_classes.ts";
+import type { BackpackError } from "../errors.ts";
 import { MarketCache } from "../markets/market_cache.ts";
 import {
   checkOrderForMarket,

@@ -8,7 +8,8 @@
 import * as Effect from "effect/Effect";
 import type { SignParams, SignValue } from "../auth/signing_string.ts";
 import { Decimal, isDecimalText } from "../decimal.ts";
-import { type BackpackError, InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../error_classes.ts";
+import type { BackpackError } from "../errors.ts";
 
 /** A problem found in the input, or `undefined` when the value is fine. */
 export type Problem = InvalidInputError | undefined;

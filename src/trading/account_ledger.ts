@@ -9,7 +9,7 @@
 import { Decimal } from "../decimal.ts";
 import type { Balances } from "../schema/capital.ts";
 import type { FundingPayment } from "../schema/history.ts";
-import type { BalanceState, FundingPaymentState } from "./types.ts";
+import type { BalanceState, FundingPaymentState } from "./account_types.ts";
 
 /** One asset whose balance changed: the new state and the previous one (undefined: new asset). */
 export interface BalanceChange {

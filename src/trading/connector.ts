@@ -25,7 +25,8 @@ import * as Semaphore from "effect/Semaphore";
 import type * as Scope from "effect/Scope";
 import * as Stream from "effect/Stream";
 import { describedAs } from "../client/described.ts";
-import { type BackpackError, InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../error_classes.ts";
+import type { BackpackError } from "../errors.ts";
 import type { BackpackServices } from "../rest/layer.ts";
 import type { OrderUpdate, PositionUpdate } from "../schema/ws_account.ts";
 import { BackpackSocket } from "../ws/socket.ts";
@@ -39,7 +40,8 @@ import { fromOrderUpdate, isFinal } from "./order_tracker.ts";
 import { applyMark, applyUpdate } from "./positions.ts";
 import { logged } from "./reconcile.ts";
 import { TradingState } from "./trading_state.ts";
-import type { ConnectorConfig, ConnectorShape } from "./types.ts";
+import type { ConnectorShape } from "./connector_api.ts";
+import type { ConnectorConfig } from "./connector_config.ts";
 
 /** Default `reconcileIntervalMs`. */
 export const DEFAULT_RECONCILE_INTERVAL_MS = 5_000;

@@ -6,9 +6,10 @@
  */
 import * as Effect from "effect/Effect";
 import type * as Scope from "effect/Scope";
-import { TransportError } from "../errors.ts";
+import { TransportError } from "../error_classes.ts";
 import { createOrderBook, type OrderBookClient } from "../orderbook/client.ts";
-import type { ConnectorConfig, ConnectorEvent } from "./types.ts";
+import type { ConnectorConfig } from "./connector_config.ts";
+import type { ConnectorEvent } from "./event_types.ts";
 
 /**
  * Opens the order book of every market (URLs and mode from `config`) and reports on `emit`:

@@ -7,7 +7,8 @@
  */
 import * as Effect from "effect/Effect";
 import type { Decimal, DecimalInput } from "../decimal.ts";
-import { type BackpackError, InvalidInputError } from "../errors.ts";
+import { InvalidInputError } from "../error_classes.ts";
+import type { BackpackError } from "../errors.ts";
 import { validateOrder } from "../orders/validate_order.ts";
 import { getAccount, updateAccount } from "../rest/account.ts";
 import type { BackpackServices } from "../rest/layer.ts";
@@ -18,7 +19,8 @@ import { type Reconciliation, UNKNOWN_ATTEMPTS } from "./connector_reconcile.ts"
 import { fromRestOrder } from "./order_tracker.ts";
 import { logged } from "./reconcile.ts";
 import type { TradingState } from "./trading_state.ts";
-import type { ConnectorShape, OrderRef, PlaceOrderParams, TrackedOrder } from "./types.ts";
+import type { ConnectorShape } from "./connector_api.ts";
+import type { OrderRef, PlaceOrderParams, TrackedOrder } from "./order_types.ts";
 
 /** The commands of {@link ConnectorShape}. */
 export type ConnectorCommands = Pick<

@@ -21,7 +21,9 @@ import { fromRestOrder, isFinal } from "./order_tracker.ts";
 import { applyRest } from "./positions.ts";
 import { fetchFillsSince, findOrder, retried } from "./reconcile.ts";
 import type { TradingState } from "./trading_state.ts";
-import type { BalanceState, ConnectorConfig, TrackedOrder } from "./types.ts";
+import type { BalanceState } from "./account_types.ts";
+import type { ConnectorConfig } from "./connector_config.ts";
+import type { TrackedOrder } from "./order_types.ts";
 
 /** How many times an unknown outcome is looked up (200 ms apart) before a reconciliation gives up. */
 export const UNKNOWN_ATTEMPTS = 3;

@@ -32,7 +32,8 @@ import { asyncDispose, describedAs } from "../client/described.ts";
 import { runPromise, unwrapExit } from "../client/run.ts";
 import { EventHub } from "./event_hub.ts";
 import { Connector as ConnectorService } from "./service.ts";
-import type { Connector, ConnectorConfig, ConnectorShape } from "./types.ts";
+import type { Connector, ConnectorShape } from "./connector_api.ts";
+import type { ConnectorConfig } from "./connector_config.ts";
 
 /**
  * Starts a connector: order books, private streams, the initial REST reconciliation. Resolves once

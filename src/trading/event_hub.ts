@@ -8,7 +8,7 @@
 import * as Effect from "effect/Effect";
 import * as Queue from "effect/Queue";
 import * as Stream from "effect/Stream";
-import type { ConnectorEvent, EventSubscription } from "./types.ts";
+import type { ConnectorEvent, EventSubscription } from "./event_types.ts";
 
 /** Fan-out of {@link ConnectorEvent}s. */
 export class EventHub {

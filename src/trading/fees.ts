@@ -7,7 +7,7 @@
  */
 import { Decimal } from "../decimal.ts";
 import type { Account } from "../schema/account.ts";
-import type { EstimateFeeParams, FeeOverride, FeeRates, FeeSchedule } from "./types.ts";
+import type { EstimateFeeParams, FeeOverride, FeeRates, FeeSchedule } from "./fee_types.ts";
 
 /** Maker fee before the account is known, bps. */
 export const DEFAULT_MAKER_BPS = 2;

@@ -13,7 +13,7 @@ import type { Fill } from "../schema/history.ts";
 import type { OrderUpdate } from "../schema/ws_account.ts";
 import type { OrderSide } from "../schema/order.ts";
 import { Decimal } from "../decimal.ts";
-import type { TrackedFill } from "./types.ts";
+import type { TrackedFill } from "./order_types.ts";
 
 /** A fill before the connector adds its fee estimate. */
 export type FillInput = Omit<TrackedFill, "estimatedFee">;

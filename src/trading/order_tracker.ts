@@ -16,17 +16,13 @@
  * @module
  */
 import { Decimal } from "../decimal.ts";
-import type { BackpackError, OrderOutcomeUnknownError } from "../errors.ts";
+import type { OrderOutcomeUnknownError } from "../error_classes.ts";
+import type { BackpackError } from "../errors.ts";
 import type { OrderHistoryEntry } from "../schema/history.ts";
 import type { Order, OrderSide, OrderType } from "../schema/order.ts";
 import type { OrderUpdate } from "../schema/ws_account.ts";
-import type {
-  ConnectorEvent,
-  OrderState,
-  PlaceOrderParams,
-  ReconcileResolution,
-  TrackedOrder,
-} from "./types.ts";
+import type { ConnectorEvent, ReconcileResolution } from "./event_types.ts";
+import type { OrderState, PlaceOrderParams, TrackedOrder } from "./order_types.ts";
 
 /** What one source says about an order, normalised. */
 export interface OrderObservation {

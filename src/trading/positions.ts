@@ -12,7 +12,7 @@ import { Decimal } from "../decimal.ts";
 import type { Position } from "../schema/position.ts";
 import type { PositionUpdate } from "../schema/ws_account.ts";
 import type { OrderSide } from "../schema/order.ts";
-import type { PositionState } from "./types.ts";
+import type { PositionState } from "./account_types.ts";
 
 const ZERO = new Decimal(0);
 

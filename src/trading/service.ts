@@ -17,7 +17,8 @@ import {
 } from "../rest/layer.ts";
 import { BackpackSocket, WebSocketConstructor } from "../ws/socket.ts";
 import { make } from "./connector.ts";
-import type { ConnectorConfig, ConnectorShape } from "./types.ts";
+import type { ConnectorShape } from "./connector_api.ts";
+import type { ConnectorConfig } from "./connector_config.ts";
 
 /** The REST options of a connector configuration (`restUrl` is an alias of `baseUrl`). */
 export const restOptions = (config: ConnectorConfig): BackpackOptions => {

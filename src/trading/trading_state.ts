@@ -15,13 +15,10 @@ import { defaultSchedule, estimateFee, withOverride } from "./fees.ts";
 import { type FillInput, FillLedger } from "./fill_ledger.ts";
 import { OrderTracker } from "./order_tracker.ts";
 import { applyFill, PositionBook } from "./positions.ts";
-import type {
-  BalanceState,
-  ConnectorConfig,
-  ConnectorEvent,
-  FeeSchedule,
-  PositionState,
-} from "./types.ts";
+import type { BalanceState, PositionState } from "./account_types.ts";
+import type { ConnectorConfig } from "./connector_config.ts";
+import type { ConnectorEvent } from "./event_types.ts";
+import type { FeeSchedule } from "./fee_types.ts";
 
 /** Default `fillOverlapMs`. */
 export const DEFAULT_FILL_OVERLAP_MS = 5_000;

@@ -5,7 +5,7 @@
  * @module
  */
 import * as Effect from "effect/Effect";
-import { DecodeError, InvalidInputError } from "../errors.ts";
+import { DecodeError, InvalidInputError } from "../error_classes.ts";
 import {
   decodeOrderUpdate,
   decodePositionUpdate,

@@ -30,7 +30,7 @@ import { ServerClock } from "../auth/server_clock.ts";
 import { Signer } from "../auth/signer.ts";
 import { signedSubscribeMessage } from "../auth/ws_subscribe.ts";
 import { BackpackConfig } from "../config.ts";
-import { InvalidInputError, TransportError } from "../errors.ts";
+import { InvalidInputError, TransportError } from "../error_classes.ts";
 import { isPrivateStream } from "./decode.ts";
 import type { SocketEvent } from "./frames.ts";
 import {

@@ -15,7 +15,7 @@
  */
 import * as Effect from "effect/Effect";
 import * as Stream from "effect/Stream";
-import type { DecodeError, InvalidInputError, TransportError } from "../errors.ts";
+import type { DecodeError, InvalidInputError, TransportError } from "../error_classes.ts";
 import {
   decodeOrderUpdate,
   decodePositionUpdate,

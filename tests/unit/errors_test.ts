@@ -3,15 +3,10 @@ import { ERROR_CODE_TABLE, errorFromAnswer } from "../../src/error_codes.ts";
 import {
   ApiError,
   AuthError,
-  type BackpackError,
-  decodeBackpackError,
   DecodeError,
-  encodeBackpackError,
   HttpStatusError,
   InsufficientFundsError,
   InvalidInputError,
-  isBackpackError,
-  isRetryable,
   NotFoundError,
   OrderOutcomeUnknownError,
   RateLimitError,
@@ -20,6 +15,13 @@ import {
   TransportError,
   UnavailableError,
   UnsupportedError,
+} from "../../src/error_classes.ts";
+import {
+  type BackpackError,
+  decodeBackpackError,
+  encodeBackpackError,
+  isBackpackError,
+  isRetryable,
 } from "../../src/errors.ts";
 
 const spec = JSON.parse(

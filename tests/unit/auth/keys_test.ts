@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import * as Effect from "effect/Effect";
 import * as Result from "effect/Result";
-import { InvalidInputError } from "../../../src/errors.ts";
+import { InvalidInputError } from "../../../src/error_classes.ts";
 import { decodeBase64, encodeBase64 } from "../../../src/auth/base64.ts";
 import { ParsedKey, parseSecret } from "../../../src/auth/keys.ts";
 import { vectors } from "./vectors.ts";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import * as Effect from "effect/Effect";
 import * as Layer from "effect/Layer";
 import * as Result from "effect/Result";
-import { InvalidInputError } from "../../../src/errors.ts";
+import { InvalidInputError } from "../../../src/error_classes.ts";
 import { ServerClock } from "../../../src/auth/server_clock.ts";
 import { Signer } from "../../../src/auth/signer.ts";
 import { signedSubscribeMessage, subscribeMessage } from "../../../src/auth/ws_subscribe.ts";

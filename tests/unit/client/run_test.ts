@@ -3,7 +3,7 @@ import * as Effect from "effect/Effect";
 import * as Exit from "effect/Exit";
 import * as Layer from "effect/Layer";
 import * as ManagedRuntime from "effect/ManagedRuntime";
-import { NotFoundError } from "../../../src/errors.ts";
+import { NotFoundError } from "../../../src/error_classes.ts";
 import { runPromise, unwrapExit } from "../../../src/client/run.ts";
 
 const notFound = new NotFoundError({ endpoint: "GET /api/v1/order", code: "X", detail: "gone" });

@@ -3,7 +3,7 @@ import * as Effect from "effect/Effect";
 import * as Result from "effect/Result";
 import fc from "fast-check";
 import { Decimal } from "../../../src/decimal.ts";
-import { InvalidInputError } from "../../../src/errors.ts";
+import { InvalidInputError } from "../../../src/error_classes.ts";
 import {
   checkPrice,
   checkQuantity,

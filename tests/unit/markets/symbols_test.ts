@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import * as Result from "effect/Result";
 import fc from "fast-check";
-import { InvalidInputError } from "../../../src/errors.ts";
+import { InvalidInputError } from "../../../src/error_classes.ts";
 import {
   fromBackpackSymbol,
   parseSymbol,

@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
 import {
+  InvalidInputError,
+  SequenceGapError,
+  UnavailableError,
+} from "../../../src/error_classes.ts";
+import {
   type BackpackError,
   decodeBackpackError,
   encodeBackpackError,
   type EncodedBackpackError,
-  InvalidInputError,
-  SequenceGapError,
-  UnavailableError,
 } from "../../../src/errors.ts";
 import { BookFeed } from "../../../src/orderbook/book_feed.ts";
 import { createFeedApi } from "../../../src/orderbook/feed_api.ts";

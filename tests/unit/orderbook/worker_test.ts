@@ -5,7 +5,7 @@ import {
   SequenceGapError,
   TimeoutError,
   UnavailableError,
-} from "../../../src/errors.ts";
+} from "../../../src/error_classes.ts";
 import type { BookSnapshot } from "../../../src/orderbook/book_views.ts";
 import {
   createOrderBook,

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as Effect from "effect/Effect";
 import type * as Layer from "effect/Layer";
 import { signingString, type SignParams } from "../../../src/auth/signing_string.ts";
-import type { InvalidInputError } from "../../../src/errors.ts";
+import type { InvalidInputError } from "../../../src/error_classes.ts";
 import { type BackpackOptions, layerBackpack } from "../../../src/rest/layer.ts";
 import type { BackpackServices } from "../../../src/rest/layer.ts";
 import { type Seen, TEST_API_KEY, TEST_SECRET, verifies } from "../rest/support.ts";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import * as Result from "effect/Result";
 import { Decimal } from "../../../src/decimal.ts";
-import { InvalidInputError, UnsupportedError } from "../../../src/errors.ts";
+import { InvalidInputError, UnsupportedError } from "../../../src/error_classes.ts";
 import {
   checkOrderForMarket,
   type ExecuteOrderParams,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as Effect from "effect/Effect";
-import { InvalidInputError } from "../../../src/errors.ts";
+import { InvalidInputError } from "../../../src/error_classes.ts";
 import {
   convertDust,
   getAccount,

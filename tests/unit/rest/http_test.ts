@@ -10,7 +10,7 @@ import {
   OrderOutcomeUnknownError,
   TransportError,
   UnavailableError,
-} from "../../../src/errors.ts";
+} from "../../../src/error_classes.ts";
 import { type CallSpec, publicCall, signedCall } from "../../../src/rest/http.ts";
 import { type BackpackOptions, layerBackpack } from "../../../src/rest/layer.ts";
 import { getBalances } from "../../../src/rest/capital.ts";

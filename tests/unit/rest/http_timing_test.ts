@@ -3,7 +3,11 @@ import * as Effect from "effect/Effect";
 import * as Exit from "effect/Exit";
 import * as Fiber from "effect/Fiber";
 import { TestClock } from "effect/testing";
-import { OrderOutcomeUnknownError, RateLimitError, TimeoutError } from "../../../src/errors.ts";
+import {
+  OrderOutcomeUnknownError,
+  RateLimitError,
+  TimeoutError,
+} from "../../../src/error_classes.ts";
 import { signedCall } from "../../../src/rest/http.ts";
 import { type BackpackOptions, layerBackpack } from "../../../src/rest/layer.ts";
 import type { BackpackServices } from "../../../src/rest/layer.ts";

@@ -6,7 +6,7 @@ import {
   NotFoundError,
   OrderOutcomeUnknownError,
   UnsupportedError,
-} from "../../../src/errors.ts";
+} from "../../../src/error_classes.ts";
 import { createClient } from "../../../src/client/create_client.ts";
 import { makeClientIdGenerator } from "../../../src/orders/client_id.ts";
 import type { ExecuteOrderParams } from "../../../src/orders/validate_order.ts";

@@ -5,7 +5,7 @@ import {
   NotFoundError,
   OrderOutcomeUnknownError,
   UnsupportedError,
-} from "../../../src/errors.ts";
+} from "../../../src/error_classes.ts";
 import type { ExecuteOrderParams } from "../../../src/orders/validate_order.ts";
 import { cancelOpenOrders, cancelOrder } from "../../../src/rest/order_cancel.ts";
 import { executeOrder, executeOrders } from "../../../src/rest/order_execute.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { InvalidInputError, UnsupportedError } from "../../../src/errors.ts";
+import { InvalidInputError, UnsupportedError } from "../../../src/error_classes.ts";
 import type { ExecuteOrderParams } from "../../../src/orders/validate_order.ts";
 import { executeOrder } from "../../../src/rest/order_execute.ts";
 import { getPositions } from "../../../src/rest/positions.ts";

@@ -3,7 +3,7 @@ import * as Effect from "effect/Effect";
 import { Decimal } from "../../../src/decimal.ts";
 import { buildUrl, encodeBody, excerpt, parseRetryAfter } from "../../../src/rest/wire.ts";
 import { DEFAULT_CONFIG, makeConfig } from "../../../src/config.ts";
-import { InvalidInputError } from "../../../src/errors.ts";
+import { InvalidInputError } from "../../../src/error_classes.ts";
 
 Deno.test("parseRetryAfter reads delay-seconds and HTTP-dates", () => {
   assert.equal(parseRetryAfter(null, 0), undefined);

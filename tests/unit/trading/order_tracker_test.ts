@@ -1,9 +1,10 @@
 /** The order lifecycle state machine: out-of-order and duplicate news, unknown outcomes. */
 import assert from "node:assert/strict";
 import { Decimal } from "../../../src/decimal.ts";
-import { ApiError, OrderOutcomeUnknownError } from "../../../src/errors.ts";
+import { ApiError, OrderOutcomeUnknownError } from "../../../src/error_classes.ts";
 import { type OrderObservation, OrderTracker } from "../../../src/trading/order_tracker.ts";
-import type { ConnectorEvent, PlaceOrderParams } from "../../../src/trading/types.ts";
+import type { ConnectorEvent } from "../../../src/trading/event_types.ts";
+import type { PlaceOrderParams } from "../../../src/trading/order_types.ts";
 
 const T = new Date(1_700_000_000_000);
 const params: PlaceOrderParams = {

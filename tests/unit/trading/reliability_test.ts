@@ -10,7 +10,9 @@ import { Decimal } from "../../../src/decimal.ts";
 import type { LogEntry } from "../../../src/logging.ts";
 import { startSimulator } from "../../../src/sim/mod.ts";
 import { createConnector } from "../../../src/trading/create_connector.ts";
-import type { Connector, ConnectorEvent, TrackedOrder } from "../../../src/trading/types.ts";
+import type { Connector } from "../../../src/trading/connector_api.ts";
+import type { ConnectorEvent } from "../../../src/trading/event_types.ts";
+import type { TrackedOrder } from "../../../src/trading/order_types.ts";
 
 const SYMBOL = "SOL_USDC_PERP";
 const FAULT_TARGET = 100;

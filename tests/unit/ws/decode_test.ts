@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import * as Effect from "effect/Effect";
 import { Decimal } from "../../../src/decimal.ts";
-import { DecodeError, InvalidInputError } from "../../../src/errors.ts";
+import { DecodeError, InvalidInputError } from "../../../src/error_classes.ts";
 import type { OrderUpdate, PositionUpdate } from "../../../src/schema/ws_account.ts";
 import type {
   BookTickerEvent,

@@ -11,7 +11,7 @@ import { ServerClock } from "../../../src/auth/server_clock.ts";
 import { createStreams } from "../../../src/client/create_streams.ts";
 import { layer as layerConfig } from "../../../src/config.ts";
 import { Decimal } from "../../../src/decimal.ts";
-import { InvalidInputError } from "../../../src/errors.ts";
+import { InvalidInputError } from "../../../src/error_classes.ts";
 import { executeOrder } from "../../../src/rest/order_execute.ts";
 import { layerBackpack, layerSigner } from "../../../src/rest/layer.ts";
 import { startSimulator } from "../../../src/sim/mod.ts";
