@@ -70,8 +70,19 @@ const RETRYABLE: ReadonlySet<BackpackError["_tag"]> = new Set([
   "UnavailableError",
 ]);
 
-/** True when the failed call may be retried unchanged (transport failures, 429, 5xx/maintenance). */
-export const isRetryable = (error: BackpackError): boolean => RETRYABLE.has(error._tag);
+/**
+ * `UnavailableError` codes of SDK objects that were closed (an order book, a client or connector):
+ * final, not worth retrying.
+ */
+const CLOSED_CODES: ReadonlySet<string> = new Set(["BOOK_CLOSED", "CLIENT_CLOSED"]);
+
+/**
+ * True when the failed call may be retried unchanged (transport failures, 429, 5xx/maintenance);
+ * false for every other error, including a call on a closed SDK object (`BOOK_CLOSED`,
+ * `CLIENT_CLOSED`).
+ */
+export const isRetryable = (error: BackpackError): boolean =>
+  RETRYABLE.has(error._tag) && !(error._tag === "UnavailableError" && CLOSED_CODES.has(error.code));
 
 const isError = Schema.is(BackpackErrorSchema);
 

@@ -84,8 +84,9 @@ export interface BackpackClient
 
 /**
  * Creates a client. Credentials are validated when the first call runs: a malformed secret (or an
- * `apiKey` that does not match it) rejects that call with `InvalidInputError` before any request.
- * The client never reveals the secret (`String(client)`, `JSON.stringify(client)`, inspection).
+ * `apiKey` that does not match it) makes every call, public ones included, reject with
+ * `InvalidInputError` before any request. The client never reveals the secret (`String(client)`,
+ * `JSON.stringify(client)`, inspection).
  *
  * @example
  * ```ts

@@ -14,7 +14,7 @@ import * as ManagedRuntime from "effect/ManagedRuntime";
 import { type BackpackOptions, type BackpackServices, layerBackpack } from "../rest/layer.ts";
 import { asyncDispose, describedAs } from "./described.ts";
 import { type Promisified, promisify, type Runner } from "./promisify.ts";
-import { runPromise } from "./run.ts";
+import { facadeRuntime } from "./run.ts";
 
 /**
  * Options of {@link createRestClient}. All optional: without `apiSecret` only public endpoints work
@@ -31,7 +31,10 @@ export type RestEndpoints<T> = { readonly [K in keyof T]: RestEndpointFn };
 
 /** What every REST client has besides its endpoint methods: releasing its resources. */
 export interface Closable {
-  /** Releases the client's resources. Calls after `close()` reject. */
+  /**
+   * Releases the client's resources. Calls after `close()` (and calls it interrupts) reject with
+   * `UnavailableError`, code `CLIENT_CLOSED`.
+   */
   close(): Promise<void>;
   /** Same as {@link Closable.close}, for `await using`. */
   [Symbol.asyncDispose](): Promise<void>;
@@ -52,9 +55,10 @@ export const makeRestClient = <T extends RestEndpoints<T>, X extends object>(
   options: CreateRestClientOptions,
   extend: (run: Runner<BackpackServices>) => X,
 ): RestClient<T> & X => {
-  const runtime = ManagedRuntime.make(layerBackpack(options));
-  const run: Runner<BackpackServices> = (effect) => runPromise(runtime, effect);
-  const close = (): Promise<void> => runtime.dispose();
+  const { run, close } = facadeRuntime(
+    ManagedRuntime.make(layerBackpack(options)),
+    "BackpackClient",
+  );
   const description = `BackpackClient(${options.baseUrl ?? "default"}, ${
     options.apiSecret === undefined ? "public" : "signed"
   })`;
@@ -73,16 +77,18 @@ export const makeRestClient = <T extends RestEndpoints<T>, X extends object>(
  * Creates a client with exactly the Promise methods of `endpoints`, a record of Effect endpoint
  * functions from `@backpack-edge/sdk/effect`. Only those endpoints end up in a bundle, unlike
  * `createClient`, which has them all. Credentials are validated when the first call runs: a
- * malformed secret (or an `apiKey` that does not match it) rejects that call with
- * `InvalidInputError` before any request. The client never reveals the secret (`String(client)`,
- * `JSON.stringify(client)`, inspection).
+ * malformed secret (or an `apiKey` that does not match it) makes every call, public ones
+ * included, reject with `InvalidInputError` before any request. The client never reveals the
+ * secret (`String(client)`, `JSON.stringify(client)`, inspection).
  *
  * @example
  * ```ts
  * import { createRestClient } from "@backpack-edge/sdk";
  * import { getBalances, getDepth } from "@backpack-edge/sdk/effect";
  *
- * const client = createRestClient({ getDepth, getBalances }, { apiSecret: "<base64 seed>" });
+ * const client = createRestClient({ getDepth, getBalances }, {
+ *   apiSecret: Deno.env.get("BACKPACK_SECRET"), // base64 ED25519 seed; omit for public calls only
+ * });
  * const book = await client.getDepth({ symbol: "SOL_USDC", limit: 5 });
  * console.log(book.bids[0]?.[0].toFixed());
  * await client.close();

@@ -3,15 +3,18 @@
  *
  * `ManagedRuntime.runPromise` would reject with a wrapper around the `Cause`; Promise users could
  * not `switch (err._tag)` on that. Here a typed failure is rethrown as the error instance itself,
- * and a defect (a bug, not an expected failure) is rethrown as is.
+ * and a defect (a bug, not an expected failure) is rethrown as is. Once the facade object is closed,
+ * its calls reject with `UnavailableError` (code `CLIENT_CLOSED`) instead of reaching the disposed
+ * runtime (whose own answer would be a bare string defect).
  *
  * @module
  */
 import * as Cause from "effect/Cause";
-import type * as Effect from "effect/Effect";
 import * as Exit from "effect/Exit";
 import type * as ManagedRuntime from "effect/ManagedRuntime";
 import * as Option from "effect/Option";
+import { UnavailableError } from "../error_classes.ts";
+import type { Runner } from "./promisify.ts";
 
 /** Turns an `Exit` into a value or a thrown error (the typed failure first, else the squashed cause). */
 export const unwrapExit = <A, E>(exit: Exit.Exit<A, E>): A => {
@@ -20,8 +23,45 @@ export const unwrapExit = <A, E>(exit: Exit.Exit<A, E>): A => {
   throw Option.isSome(failure) ? failure.value : Cause.squash(exit.cause);
 };
 
-/** Runs `effect` on `runtime`; resolves with its value or rejects with its typed error itself. */
-export const runPromise = async <A, E, R, ER>(
+/** The error of a call made on a closed facade object: `UnavailableError`, code `CLIENT_CLOSED`. */
+export const closedError = (owner: string): UnavailableError =>
+  new UnavailableError({
+    endpoint: owner,
+    status: 0,
+    code: "CLIENT_CLOSED",
+    detail: `${owner} was closed; create a new one`,
+  });
+
+/** The runtime of a Promise facade object: runs its calls until `close()`. */
+export interface FacadeRuntime<R> {
+  /**
+   * Runs `effect`; resolves with its value or rejects with its typed error itself. After `close()`
+   * (and for a call that `close()` interrupted) it rejects with {@link closedError}.
+   */
+  readonly run: Runner<R>;
+  /** Disposes the runtime once (later calls return the same promise), then runs `onClose`. */
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * Wraps `runtime` for a facade object named `owner` (as in its description, e.g. `BackpackClient`).
+ * `onClose` runs after the runtime is disposed.
+ */
+export const facadeRuntime = <R, ER>(
   runtime: ManagedRuntime.ManagedRuntime<R, ER>,
-  effect: Effect.Effect<A, E, R>,
-): Promise<A> => unwrapExit(await runtime.runPromiseExit(effect));
+  owner: string,
+  onClose: () => void = () => {},
+): FacadeRuntime<R> => {
+  let closing: Promise<void> | undefined;
+  return {
+    run: async (effect) => {
+      if (closing !== undefined) throw closedError(owner);
+      const exit = await runtime.runPromiseExit(effect);
+      if (closing !== undefined && Exit.isFailure(exit) && Cause.hasInterruptsOnly(exit.cause)) {
+        throw closedError(owner);
+      }
+      return unwrapExit(exit);
+    },
+    close: () => closing ??= runtime.dispose().finally(onClose),
+  };
+};

@@ -29,7 +29,7 @@
 import * as Effect from "effect/Effect";
 import * as ManagedRuntime from "effect/ManagedRuntime";
 import { asyncDispose, describedAs } from "../client/described.ts";
-import { runPromise, unwrapExit } from "../client/run.ts";
+import { facadeRuntime, unwrapExit } from "../client/run.ts";
 import { EventHub } from "./event_hub.ts";
 import { Connector as ConnectorService } from "./service.ts";
 import type { Connector, ConnectorShape } from "./connector_api.ts";
@@ -52,14 +52,13 @@ export const createConnector = async (config: ConnectorConfig): Promise<Connecto
   }
   const hub = new EventHub();
   const off = service.on((event) => hub.publish([event]));
-  let closing: Promise<void> | undefined;
-  const close = (): Promise<void> =>
-    closing ??= runtime.dispose().finally(() => {
-      off();
-      hub.close();
-    });
+  const facade = facadeRuntime(runtime, "Connector", () => {
+    off();
+    hub.close();
+  });
+  const close = facade.close;
   const run = <A>(effect: Effect.Effect<A, unknown>): Promise<A> =>
-    runPromise(runtime, effect as Effect.Effect<A, unknown, never>);
+    facade.run(effect as Effect.Effect<A, unknown, never>);
   const description = String(service);
   const connector: Connector = {
     markets: service.markets,

@@ -140,3 +140,11 @@ Deno.test("retryable: transport, 429 and unavailable only", () => {
   const retryable = SAMPLES.filter(isRetryable).map((e) => e._tag).sort();
   assert.deepEqual(retryable, ["RateLimitError", "TransportError", "UnavailableError"]);
 });
+
+Deno.test("retryable: a call on a closed book, client or connector is final", () => {
+  const unavailable = (code: string) =>
+    new UnavailableError({ endpoint: "x", status: 0, code, detail: "d" });
+  assert.equal(isRetryable(unavailable("MAINTENANCE")), true);
+  assert.equal(isRetryable(unavailable("BOOK_CLOSED")), false);
+  assert.equal(isRetryable(unavailable("CLIENT_CLOSED")), false);
+});

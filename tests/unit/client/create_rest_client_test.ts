@@ -1,6 +1,12 @@
 /** `createRestClient` against the simulator: only the endpoints it was given, as Promise methods. */
 import assert from "node:assert/strict";
-import { ApiError, createRestClient, Decimal, InvalidInputError } from "../../../mod.ts";
+import {
+  ApiError,
+  createRestClient,
+  Decimal,
+  InvalidInputError,
+  UnavailableError,
+} from "../../../mod.ts";
 import { getBalances, getDepth } from "../../../effect.ts";
 import { startSimulator } from "../../../src/sim/mod.ts";
 import { printedForms } from "./printed.ts";
@@ -76,8 +82,10 @@ Deno.test("createRestClient: never reveals the secret; calls after close reject"
       assert.ok(text.includes("signed"), text);
     }
     await client.close();
-    await assert.rejects(client.getDepth({ symbol: SPOT }));
-    await assert.rejects(client.getBalances());
+    const closed = (err: unknown): boolean =>
+      err instanceof UnavailableError && err.code === "CLIENT_CLOSED";
+    await assert.rejects(client.getDepth({ symbol: SPOT }), closed);
+    await assert.rejects(client.getBalances(), closed);
   } finally {
     await client.close();
     await sim.close();

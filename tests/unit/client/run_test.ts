@@ -3,8 +3,9 @@ import * as Effect from "effect/Effect";
 import * as Exit from "effect/Exit";
 import * as Layer from "effect/Layer";
 import * as ManagedRuntime from "effect/ManagedRuntime";
-import { NotFoundError } from "../../../src/error_classes.ts";
-import { runPromise, unwrapExit } from "../../../src/client/run.ts";
+import { NotFoundError, UnavailableError } from "../../../src/error_classes.ts";
+import { isRetryable } from "../../../src/errors.ts";
+import { facadeRuntime, unwrapExit } from "../../../src/client/run.ts";
 
 const notFound = new NotFoundError({ endpoint: "GET /api/v1/order", code: "X", detail: "gone" });
 
@@ -15,12 +16,50 @@ Deno.test("unwrapExit returns values, throws typed failures and defects themselv
   assert.throws(() => unwrapExit(Exit.die(bug)), (err: unknown) => err === bug);
 });
 
-Deno.test("runPromise rejects with the typed error, not a wrapper", async () => {
-  const runtime = ManagedRuntime.make(Layer.empty);
-  await assert.rejects(runPromise(runtime, Effect.fail(notFound)), (err: unknown) => {
+/** Asserts that `err` is the closed-facade error of `owner`. */
+const isClosedError = (owner: string) => (err: unknown): boolean => {
+  assert.ok(err instanceof UnavailableError, String(err));
+  assert.equal(err.code, "CLIENT_CLOSED");
+  assert.equal(err.endpoint, owner);
+  assert.equal(isRetryable(err), false);
+  return true;
+};
+
+Deno.test("facadeRuntime: run rejects with the typed error, not a wrapper", async () => {
+  const { run, close } = facadeRuntime(ManagedRuntime.make(Layer.empty), "Thing");
+  await assert.rejects(run(Effect.fail(notFound)), (err: unknown) => {
     assert.equal(err, notFound);
     return true;
   });
-  assert.equal(await runPromise(runtime, Effect.succeed("ok")), "ok");
-  await runtime.dispose();
+  assert.equal(await run(Effect.succeed("ok")), "ok");
+  await close();
+});
+
+Deno.test("facadeRuntime: calls after close reject with UnavailableError CLIENT_CLOSED", async () => {
+  let closed = 0;
+  const { run, close } = facadeRuntime(ManagedRuntime.make(Layer.empty), "Thing", () => closed++);
+  assert.equal(await run(Effect.succeed(1)), 1);
+  const first = close();
+  assert.equal(close(), first, "close is idempotent");
+  await first;
+  assert.equal(closed, 1);
+  await assert.rejects(run(Effect.succeed(2)), isClosedError("Thing"));
+  await assert.rejects(run(Effect.fail(notFound)), isClosedError("Thing"));
+});
+
+Deno.test("facadeRuntime: a call interrupted by close rejects with CLIENT_CLOSED", async () => {
+  const { run, close } = facadeRuntime(ManagedRuntime.make(Layer.empty), "Thing");
+  const pending = run(Effect.never);
+  await run(Effect.yieldNow); // the pending call's fiber is running
+  await close();
+  await assert.rejects(pending, isClosedError("Thing"));
+});
+
+Deno.test("facadeRuntime: a defect during close is not masked as CLIENT_CLOSED", async () => {
+  const { run, close } = facadeRuntime(ManagedRuntime.make(Layer.empty), "Thing");
+  const bug = new RangeError("bug in a finalizer");
+  const pending = run(Effect.never.pipe(Effect.onInterrupt(() => Effect.die(bug))));
+  await run(Effect.yieldNow);
+  await close();
+  await assert.rejects(pending, (err: unknown) => err === bug);
 });

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { createClient } from "../../../src/client/create_client.ts";
 import { createStreams } from "../../../src/client/create_streams.ts";
 import { Decimal } from "../../../src/decimal.ts";
+import { UnavailableError } from "../../../src/error_classes.ts";
 import type { LogEntry } from "../../../src/logging.ts";
 import { startSimulator } from "../../../src/sim/mod.ts";
 import { createConnector } from "../../../src/trading/create_connector.ts";
@@ -196,6 +197,17 @@ Deno.test("reliability: 100 faults during active trading lose or double nothing"
     for (const text of shown) assert.ok(!text.includes(account.apiSecret), text.slice(0, 200));
     await client.close();
     await streams.close();
+    await connector.close();
+    await assert.rejects(
+      connector.placeOrder({
+        symbol: SYMBOL,
+        side: "Bid",
+        orderType: "Limit",
+        price: "1",
+        quantity: "1",
+      }),
+      (err: unknown) => err instanceof UnavailableError && err.code === "CLIENT_CLOSED",
+    );
   } finally {
     clearInterval(ticker);
     await connector?.close();
