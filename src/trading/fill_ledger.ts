@@ -1,8 +1,9 @@
 /**
  * The fill ledger: every fill counted once, whichever way it arrived — the `account.orderUpdate`
  * stream (`orderFill` events carry the trade id `t`) or the REST fill history (`tradeId`) read
- * after each reconnect and on a schedule. Fills are keyed by trade id; a fill seen again (a replayed
- * frame, a history page overlapping the last reconciliation) is ignored and counted as a duplicate.
+ * after each reconnect and on a schedule. Trade ids are sequential per market, so fills are keyed by
+ * market and trade id; a fill seen again (a replayed frame, a history page overlapping the last
+ * reconciliation) is ignored and counted as a duplicate.
  *
  * The ledger also keeps the reconciliation cursor: the latest fill time seen, from which the next
  * history read starts (minus an overlap, so late-indexed fills are not missed).
@@ -59,29 +60,33 @@ export const fillFromHistory = (fill: Fill): FillInput | undefined => {
   };
 };
 
-/** Fills by trade id (see the module documentation). */
+/** The ledger key of a fill: trade ids repeat across markets. */
+const keyOf = (symbol: string, tradeId: string): string => `${symbol}#${tradeId}`;
+
+/** Fills by market and trade id (see the module documentation). */
 export class FillLedger {
-  readonly #byTradeId = new Map<string, TrackedFill>();
+  readonly #seen = new Set<string>();
   readonly #list: TrackedFill[] = [];
   #duplicates = 0;
   #latestMs: number | undefined;
 
-  /** Records `fill`; true when it is new, false (and counted) when its trade id was seen. */
+  /** Records `fill`; true when it is new, false (and counted) when its market's trade id was seen. */
   add(fill: TrackedFill): boolean {
     const ms = fill.timestamp.getTime();
     if (this.#latestMs === undefined || ms > this.#latestMs) this.#latestMs = ms;
-    if (this.#byTradeId.has(fill.tradeId)) {
+    const key = keyOf(fill.symbol, fill.tradeId);
+    if (this.#seen.has(key)) {
       this.#duplicates += 1;
       return false;
     }
-    this.#byTradeId.set(fill.tradeId, fill);
+    this.#seen.add(key);
     this.#list.push(fill);
     return true;
   }
 
-  /** True when a fill with this trade id was recorded. */
-  has(tradeId: string): boolean {
-    return this.#byTradeId.has(tradeId);
+  /** True when a fill of `symbol` with this trade id was recorded. */
+  has(symbol: string, tradeId: string): boolean {
+    return this.#seen.has(keyOf(symbol, tradeId));
   }
 
   /** Fills in arrival order (one market's, or all). */

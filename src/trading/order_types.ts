@@ -69,7 +69,7 @@ export interface TrackedOrder {
   readonly updatedAt: Date;
 }
 
-/** One fill, counted once (deduplicated by trade id across the stream and the history). */
+/** One fill, counted once (deduplicated by market and trade id across the stream and the history). */
 export interface TrackedFill {
   /** Trade id. */
   readonly tradeId: string;
