@@ -8,8 +8,8 @@
  *   may come first). An unknown outcome (202, 5xx, timeout) is resolved at once from the open
  *   orders and the order history (retried a few times), and again on every reconciliation.
  * - Fills come from `orderFill` frames and from the fill history, read after every (re)connect of
- *   the private stream and on every reconciliation since the last fill seen (with overlap); the
- *   {@link FillLedger} counts each trade id once.
+ *   the private stream and on every reconciliation since the last fill the history returned (with
+ *   overlap); the {@link FillLedger} counts each market's trade id once.
  * - Positions follow `account.positionUpdate` frames, stream fills in between, the `markPrice`
  *   streams, and REST (`getPositions`, with the liquidation estimate) on every reconciliation.
  * - Balances and collateral (no stream on Backpack), funding payments and the account's fees are

@@ -30,7 +30,7 @@ export interface ConnectorConfig {
   readonly cancelOnShutdown?: boolean;
   /** Balances, collateral, positions and funding are reconciled over REST this often. Default 5000. */
   readonly reconcileIntervalMs?: number;
-  /** Fills are re-read from history starting this long before the last seen fill. Default 5000. */
+  /** Fills are re-read from history starting this long before the last fill it returned. Default 5000. */
   readonly fillOverlapMs?: number;
   /** Fee override (else the account's real fees, defaulting to 2 / 5 bps until known). */
   readonly fees?: FeeOverride;

@@ -38,7 +38,7 @@ export interface Reconciliation {
    * outcome found nowhere {@link UNKNOWN_ATTEMPTS} times becomes `Failed`.
    */
   readonly resolve: (order: TrackedOrder) => ReconcileStep;
-  /** Fills from the history since the last fill seen (with overlap). */
+  /** Fills from the history since the last fill it returned (with overlap). */
   readonly fills: ReconcileStep;
   /** Open orders, then a look-up of every tracked order neither open nor final nor in flight. */
   readonly orders: ReconcileStep;

@@ -5,8 +5,10 @@
  * market and trade id; a fill seen again (a replayed frame, a history page overlapping the last
  * reconciliation) is ignored and counted as a duplicate.
  *
- * The ledger also keeps the reconciliation cursor: the latest fill time seen, from which the next
- * history read starts (minus an overlap, so late-indexed fills are not missed).
+ * The ledger also keeps the reconciliation cursor: the latest fill time the history returned, from
+ * which the next history read starts (minus an overlap, so late-indexed fills are not missed).
+ * Stream fills do not move it: a fill that arrives on the stream right after a reconnect is newer
+ * than the fills made while the stream was down, which only the history has.
  *
  * @module
  */
@@ -70,10 +72,15 @@ export class FillLedger {
   #duplicates = 0;
   #latestMs: number | undefined;
 
-  /** Records `fill`; true when it is new, false (and counted) when its market's trade id was seen. */
+  /**
+   * Records `fill`; true when it is new, false (and counted) when its market's trade id was seen.
+   * A history fill, new or not, moves the cursor.
+   */
   add(fill: TrackedFill): boolean {
     const ms = fill.timestamp.getTime();
-    if (this.#latestMs === undefined || ms > this.#latestMs) this.#latestMs = ms;
+    if (fill.source === "history" && (this.#latestMs === undefined || ms > this.#latestMs)) {
+      this.#latestMs = ms;
+    }
     const key = keyOf(fill.symbol, fill.tradeId);
     if (this.#seen.has(key)) {
       this.#duplicates += 1;
@@ -100,8 +107,8 @@ export class FillLedger {
   }
 
   /**
-   * Where the next history read starts (Unix ms): the latest fill time minus `overlapMs`, or
-   * `fallbackMs` before any fill.
+   * Where the next history read starts (Unix ms): the latest fill time the history returned minus
+   * `overlapMs`, or `fallbackMs` before the history returned any fill.
    */
   cursor(overlapMs: number, fallbackMs: number): number {
     return this.#latestMs === undefined ? fallbackMs : Math.max(0, this.#latestMs - overlapMs);
