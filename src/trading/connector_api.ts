@@ -70,8 +70,9 @@ export interface ConnectorState {
 export interface Connector extends ConnectorState {
   /**
    * Places an order with a fresh clientId and tracks it. Resolves once its outcome is known: on an
-   * unknown outcome (HTTP 202, 5xx, timeout) the connector reconciles first and resolves with the
-   * order found; rejects with the typed error when the order failed (never placed).
+   * unknown outcome (HTTP 202, 5xx, timeout, a connection that failed) the connector reconciles
+   * first and resolves with the order found, else rejects with `OrderOutcomeUnknownError`; rejects
+   * with the typed error when the order was rejected (never placed).
    * Hedge-mode requests reject with `UnsupportedError` before anything is sent.
    */
   placeOrder(params: PlaceOrderParams): Promise<TrackedOrder>;

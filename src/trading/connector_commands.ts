@@ -1,13 +1,14 @@
 /**
- * The connector's commands: place (with a fresh uint32 `clientId`; an unknown outcome is looked up
- * at once), cancel one, cancel all of a market, read and set the leverage limit. Each updates the
- * {@link TradingState} from the REST reply and answers the tracked order(s).
+ * The connector's commands: place (with a fresh uint32 `clientId`; an unknown outcome — 202, 5xx,
+ * timeout, or a connection that failed — is looked up at once), cancel one, cancel all of a market,
+ * read and set the leverage limit. Each updates the {@link TradingState} from the REST reply and
+ * answers the tracked order(s).
  *
  * @module
  */
 import * as Effect from "effect/Effect";
 import type { Decimal, DecimalInput } from "../decimal.ts";
-import { InvalidInputError } from "../error_classes.ts";
+import { InvalidInputError, OrderOutcomeUnknownError } from "../error_classes.ts";
 import type { BackpackError } from "../errors.ts";
 import { validateOrder } from "../orders/validate_order.ts";
 import { getAccount, updateAccount } from "../rest/account.ts";
@@ -32,6 +33,21 @@ export type ConnectorCommands = Pick<
 export type RunWithServices = <A>(
   effect: Effect.Effect<A, BackpackError, BackpackServices>,
 ) => Effect.Effect<A, BackpackError>;
+
+/**
+ * The unknown outcome of a placement that failed with `error`, if it is one: HTTP 202, 5xx or a
+ * timeout, or a failed connection (`TransportError`: the request may have reached the exchange and
+ * only the reply been lost, so the order may exist). Otherwise the order was rejected: undefined.
+ */
+const outcomeUnknown = (
+  error: BackpackError,
+  clientId: number,
+): OrderOutcomeUnknownError | undefined =>
+  error._tag === "OrderOutcomeUnknownError"
+    ? error
+    : error._tag === "TransportError"
+    ? new OrderOutcomeUnknownError({ endpoint: error.endpoint, status: 0, clientId })
+    : undefined;
 
 /** The commands of the connector whose state is `state`. */
 export const makeCommands = (
@@ -66,10 +82,13 @@ export const makeCommands = (
       state.inFlight.add(clientId);
       const result = yield* Effect.result(run(executeOrder({ ...params, clientId })));
       state.inFlight.delete(clientId);
+      const unknown = result._tag === "Failure"
+        ? outcomeUnknown(result.failure, clientId)
+        : undefined;
       if (result._tag === "Success") {
         emit(tracker.observe(fromRestOrder(result.success), now()));
-      } else if (result.failure._tag === "OrderOutcomeUnknownError") {
-        emit(tracker.unknown(clientId, result.failure, now()));
+      } else if (unknown !== undefined) {
+        emit(tracker.unknown(clientId, unknown, now()));
         yield* settle(clientId);
       } else {
         emit(tracker.failed(clientId, result.failure, now()));
