@@ -327,7 +327,8 @@ export class OrderOutcomeUnknownError extends OrderOutcomeUnknownErrorBase {
   /** Human readable summary. */
   override get message(): string {
     const id = this.clientId === undefined ? "" : ` (clientId ${this.clientId})`;
-    return `Outcome of ${this.endpoint}${id} is unknown (HTTP ${this.status}); reconcile before retrying`;
+    const answer = this.status === 0 ? "no answer" : `HTTP ${this.status}`;
+    return `Outcome of ${this.endpoint}${id} is unknown (${answer}); reconcile before retrying`;
   }
 }
 

@@ -7,9 +7,11 @@
  * - 2xx: decode the JSON (or `text/plain`) body with the call's schema, else `DecodeError`;
  * - 429: pause the limiter (`Retry-After`, or backoff with jitter), retry idempotent calls up to
  *   {@link MAX_RATE_LIMIT_RETRIES} times, then `RateLimitError`;
- * - mutating calls answered 202 or 5xx, or timing out: `OrderOutcomeUnknownError` (reconcile!);
+ * - mutating calls answered 202 or 5xx, timing out, or whose connection failed (the request may
+ *   have reached the exchange and only the answer been lost): `OrderOutcomeUnknownError`
+ *   (reconcile!);
  * - other non-2xx: `errorFromAnswer` (Backpack `{code, message}` or a plain-text body);
- * - network failure: `TransportError`; deadline: `TimeoutError`.
+ * - network failure of a read: `TransportError`; deadline: `TimeoutError`.
  *
  * Errors never carry headers, keys or signatures.
  *
@@ -159,10 +161,12 @@ export const make: Effect.Effect<
         return { status: response.status, retryAfter: response.headers.get("retry-after"), text };
       },
       catch: (cause) =>
-        new TransportError({
-          endpoint,
-          reason: excerpt(cause instanceof Error ? cause.message : String(cause)),
-        }),
+        mutating
+          ? new OrderOutcomeUnknownError({ endpoint, status: 0, clientId })
+          : new TransportError({
+            endpoint,
+            reason: excerpt(cause instanceof Error ? cause.message : String(cause)),
+          }),
     }).pipe(
       Effect.timeoutOrElse({
         duration: config.timeoutMs,

@@ -8,7 +8,7 @@
  */
 import * as Effect from "effect/Effect";
 import type { Decimal, DecimalInput } from "../decimal.ts";
-import { InvalidInputError, OrderOutcomeUnknownError } from "../error_classes.ts";
+import { InvalidInputError } from "../error_classes.ts";
 import type { BackpackError } from "../errors.ts";
 import { validateOrder } from "../orders/validate_order.ts";
 import { getAccount, updateAccount } from "../rest/account.ts";
@@ -33,21 +33,6 @@ export type ConnectorCommands = Pick<
 export type RunWithServices = <A>(
   effect: Effect.Effect<A, BackpackError, BackpackServices>,
 ) => Effect.Effect<A, BackpackError>;
-
-/**
- * The unknown outcome of a placement that failed with `error`, if it is one: HTTP 202, 5xx or a
- * timeout, or a failed connection (`TransportError`: the request may have reached the exchange and
- * only the reply been lost, so the order may exist). Otherwise the order was rejected: undefined.
- */
-const outcomeUnknown = (
-  error: BackpackError,
-  clientId: number,
-): OrderOutcomeUnknownError | undefined =>
-  error._tag === "OrderOutcomeUnknownError"
-    ? error
-    : error._tag === "TransportError"
-    ? new OrderOutcomeUnknownError({ endpoint: error.endpoint, status: 0, clientId })
-    : undefined;
 
 /** The commands of the connector whose state is `state`. */
 export const makeCommands = (
@@ -82,13 +67,11 @@ export const makeCommands = (
       state.inFlight.add(clientId);
       const result = yield* Effect.result(run(executeOrder({ ...params, clientId })));
       state.inFlight.delete(clientId);
-      const unknown = result._tag === "Failure"
-        ? outcomeUnknown(result.failure, clientId)
-        : undefined;
       if (result._tag === "Success") {
         emit(tracker.observe(fromRestOrder(result.success), now()));
-      } else if (unknown !== undefined) {
-        emit(tracker.unknown(clientId, unknown, now()));
+      } else if (result.failure._tag === "OrderOutcomeUnknownError") {
+        // 202, 5xx, timeout or a failed connection (BackpackHttp): the order may exist.
+        emit(tracker.unknown(clientId, result.failure, now()));
         yield* settle(clientId);
       } else {
         emit(tracker.failed(clientId, result.failure, now()));

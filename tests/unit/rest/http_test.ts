@@ -250,11 +250,21 @@ Deno.test("5xx on a GET is UnavailableError; 202 on a GET is decoded as success"
   assert.equal(status.status, "Ok");
 });
 
-Deno.test("network failure → TransportError", async () => {
+Deno.test("network failure → TransportError on a read", async () => {
   const { fetch } = fakeFetch(() => Promise.reject(new TypeError("connection reset")));
   const error = await failureOf(runWith(getStatus(), { fetch }));
   assert.ok(error instanceof TransportError);
   assert.match(error.reason, /connection reset/);
+});
+
+Deno.test("network failure on a mutating call → OrderOutcomeUnknownError (it may have landed)", async () => {
+  const { seen, fetch } = fakeFetch(() => Promise.reject(new TypeError("connection reset")));
+  const error = await failureOf(runWith(signedCall(postOrder), { fetch, apiSecret: TEST_SECRET }));
+  assert.ok(error instanceof OrderOutcomeUnknownError, String(error));
+  assert.equal(error.status, 0);
+  assert.equal(error.clientId, 7);
+  assert.match(error.message, /unknown \(no answer\); reconcile/);
+  assert.equal(seen.length, 1, "never retried");
 });
 
 Deno.test("undecodable bodies → DecodeError with endpoint, issue and a truncated body", async () => {
