@@ -20,12 +20,14 @@
  *   the others; it is re-thrown on a microtask so it surfaces as an uncaught error.
  * - {@link ReconnectingSocket.close} clears every timer and closes the socket; the returned Promise
  *   settles when every socket it opened has reported its close, including one a reconnect left
- *   closing, or when `closeTimeoutMs` of waiting has passed (see {@link SocketOptions.closeTimeoutMs}).
+ *   closing, and every signature it asked `sign` for has settled (none is sent after close), or when
+ *   `closeTimeoutMs` of waiting has passed (see {@link SocketOptions.closeTimeoutMs}).
  *
  * @module
  */
 import { WebSocket as IsoWebSocket } from "isows";
 import { classifyMessage, type SocketEvent } from "./frames.ts";
+import type { SocketStatus } from "./socket_status.ts";
 import { StreamRefs } from "./stream_refs.ts";
 import {
   sendSubscription,
@@ -41,6 +43,8 @@ import {
   type SocketTimers,
   waitInSteps,
 } from "./timing.ts";
+
+export type { SocketStatus } from "./socket_status.ts";
 
 /** The part of a WebSocket the core uses (the native `WebSocket`, `ws`, or a test fake). */
 export interface WebSocketLike {
@@ -91,37 +95,6 @@ export interface SocketOptions {
   readonly closeTimeoutMs?: number;
 }
 
-/** Connection life cycle, reported to status listeners. */
-export type SocketStatus =
-  | {
-    /** A socket is being opened (`attempt` 0 first, then the reconnect attempt number). */
-    readonly status: "connecting";
-    /** 0 for the first connection, n for the n-th consecutive reconnect attempt. */
-    readonly attempt: number;
-  }
-  | {
-    /** The socket is open; subscriptions have been (re)sent. */
-    readonly status: "open";
-    /** The attempt that succeeded. */
-    readonly attempt: number;
-  }
-  | {
-    /** The socket was lost; a new one is opened after `delayMs`. */
-    readonly status: "reconnecting";
-    /** The upcoming attempt number (1-based). */
-    readonly attempt: number;
-    /** Backoff delay before it, in ms. */
-    readonly delayMs: number;
-    /** Why the previous socket was lost. */
-    readonly reason: string;
-  }
-  | {
-    /** Terminal: `close()` was called or `maxAttempts` was exhausted. */
-    readonly status: "closed";
-    /** Why. */
-    readonly reason: string;
-  };
-
 const OPEN = 1;
 const CLOSED = 3;
 
@@ -140,8 +113,10 @@ export class ReconnectingSocket {
   #ws: WebSocketLike | undefined;
   /** Every socket created and not yet reported closed (the current one and any a reconnect dropped). */
   readonly #unclosed = new Set<WebSocketLike>();
-  /** Called on each close event while {@link ReconnectingSocket.close} waits. */
-  #onSocketClosed: (() => void) | undefined;
+  /** Private (un)subscriptions whose signature has not been handled yet. */
+  readonly #signing = new Set<Promise<void>>();
+  /** Called on each close event and settled signature while {@link ReconnectingSocket.close} waits. */
+  #onSettled: (() => void) | undefined;
   /** The Promise of the first {@link ReconnectingSocket.close}, returned to every later call. */
   #teardown: Promise<void> | undefined;
   #attempt = 0;
@@ -227,8 +202,9 @@ export class ReconnectingSocket {
   /**
    * Stops for good: clears every timer, forgets subscriptions and closes the socket. Resolves once
    * every socket this object opened has reported its close (the current one, and one still closing
-   * after a reconnect or after giving up), or after `closeTimeoutMs` of waiting. Idempotent: later
-   * calls return the same Promise.
+   * after a reconnect or after giving up) and every signature requested from `sign` has settled
+   * (nothing is sent with it), or after `closeTimeoutMs` of waiting. Idempotent: later calls return
+   * the same Promise.
    */
   close(): Promise<void> {
     if (this.#teardown !== undefined) return this.#teardown;
@@ -253,27 +229,35 @@ export class ReconnectingSocket {
     return this.#teardown;
   }
 
-  /** Resolves when {@link ReconnectingSocket.#unclosed} is empty or the close wait is used up. */
+  /**
+   * Resolves when {@link ReconnectingSocket.#unclosed} and {@link ReconnectingSocket.#signing} are
+   * empty or the close wait is used up.
+   */
   #allClosed(): Promise<void> {
     const wait = waitInSteps(
       () => {
         for (const ws of this.#unclosed) if (ws.readyState === CLOSED) this.#unclosed.delete(ws);
-        return this.#unclosed.size === 0;
+        return this.#unclosed.size === 0 && this.#signing.size === 0;
       },
       this.#options.closeTimeoutMs ?? 1000,
       this.#timers,
     );
-    this.#onSocketClosed = wait.check;
+    this.#onSettled = wait.check;
     return wait.promise;
   }
 
+  /**
+   * Opens a socket. "connecting" is reported once the socket is in place (heartbeat included), so a
+   * status listener that calls `close()` closes it and one that calls `connect()` finds it.
+   */
   #open(): void {
     const Ctor = this.#options.WebSocket ?? (IsoWebSocket as unknown as WebSocketConstructorLike);
-    this.#setStatus({ status: "connecting", attempt: this.#attempt });
+    const connecting: SocketStatus = { status: "connecting", attempt: this.#attempt };
     let ws: WebSocketLike;
     try {
       ws = new Ctor(this.#options.url);
     } catch (cause) {
+      this.#setStatus(connecting);
       this.#lost(`could not create the socket: ${String(cause)}`);
       return;
     }
@@ -294,7 +278,7 @@ export class ReconnectingSocket {
     });
     ws.addEventListener("close", (event) => {
       this.#unclosed.delete(ws);
-      this.#onSocketClosed?.();
+      this.#onSettled?.();
       if (!current()) return;
       const { code, reason } = event as { readonly code?: number; readonly reason?: string };
       this.#lost(`closed with code ${code ?? "?"}${reason ? `: ${reason}` : ""}`);
@@ -302,6 +286,7 @@ export class ReconnectingSocket {
     // An error is always followed by a close event, which does the reconnecting.
     ws.addEventListener("error", () => {});
     this.#heartbeat?.start();
+    this.#setStatus(connecting);
   }
 
   #resubscribe(ws: WebSocketLike): void {
@@ -316,7 +301,7 @@ export class ReconnectingSocket {
     signed: boolean,
     method: SubscriptionMethod,
   ): void {
-    sendSubscription(
+    const signing = sendSubscription(
       {
         send: (text) => ws.send(text),
         // The socket may have been replaced while signing (the new one resubscribes by itself).
@@ -330,9 +315,21 @@ export class ReconnectingSocket {
       method,
       signed ? this.#options.sign : undefined,
     );
+    if (signing === undefined) return;
+    this.#signing.add(signing);
+    void signing.finally(() => {
+      this.#signing.delete(signing);
+      this.#onSettled?.();
+    });
   }
 
+  /**
+   * Replaces a lost socket after a backoff delay, or gives up. The reconnect is scheduled before
+   * "reconnecting" is reported, so a status listener's `close()` cancels it and its `connect()` is a
+   * no-op. Nothing to do once closed (a listener may have closed while a construction failed).
+   */
   #lost(reason: string): void {
+    if (this.#closed) return;
     this.#clearTimers();
     const ws = this.#ws;
     this.#ws = undefined;
@@ -356,11 +353,11 @@ export class ReconnectingSocket {
     }
     this.#attempt = attempt;
     const delayMs = backoffDelay(attempt, this.#options.backoff, this.#options.random);
-    this.#setStatus({ status: "reconnecting", attempt, delayMs, reason });
     this.#reconnectTimer = this.#timers.setTimeout(() => {
       this.#reconnectTimer = undefined;
       if (!this.#closed) this.#open();
     }, delayMs);
+    this.#setStatus({ status: "reconnecting", attempt, delayMs, reason });
   }
 
   #clearTimers(): void {

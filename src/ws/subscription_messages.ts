@@ -39,19 +39,21 @@ export interface SubscriptionTarget {
 /**
  * Sends `method` for `streams` to `target`: at once when `sign` is undefined (public streams), else
  * once `sign` resolves, if the target is still usable, with only the streams still subscribed
- * (`SUBSCRIBE`) or still released (`UNSUBSCRIBE`), and nothing when none are.
+ * (`SUBSCRIBE`) or still released (`UNSUBSCRIBE`), and nothing when none are. Returns, for a
+ * private change, a Promise that settles once the signature has been handled (sent, dropped or
+ * reported failed), so a closing socket can wait for the signing it started.
  */
 export const sendSubscription = (
   target: SubscriptionTarget,
   streams: ReadonlyArray<string>,
   method: SubscriptionMethod,
   sign: SignSubscription | undefined,
-): void => {
+): Promise<void> | undefined => {
   if (sign === undefined) {
     target.send(JSON.stringify({ method, params: streams }));
-    return;
+    return undefined;
   }
-  sign(streams, method).then(
+  return sign(streams, method).then(
     (message) => {
       if (!target.usable()) return;
       const still = streams.filter((s) => target.held(s) === (method === "SUBSCRIBE"));

@@ -1,9 +1,14 @@
 /**
  * `ReconnectingSocket.close()` settles only after the teardown it started: every socket it opened
- * has reported its close (or the close wait is used up), and no timer of its own is left behind.
+ * has reported its close and every signature it asked for has settled (or the close wait is used
+ * up), and no timer of its own is left behind, also when called from its own status listeners.
  */
 import assert from "node:assert/strict";
-import { ReconnectingSocket } from "../../../src/ws/socket_core.ts";
+import {
+  ReconnectingSocket,
+  type SocketOptions,
+  type SocketStatus,
+} from "../../../src/ws/socket_core.ts";
 import type { SocketTimers } from "../../../src/ws/timing.ts";
 import { fakeWebSocketFactory, ManualTimers } from "./fake_socket.ts";
 
@@ -119,4 +124,99 @@ Deno.test("a process stall longer than closeTimeoutMs costs one step, not the wh
   await flush();
   assert.ok(closing.settled);
   assert.equal(timers.pendingCallbacks.size, 0);
+});
+
+Deno.test("close waits for a signature still being computed and sends nothing with it", async () => {
+  const timers = new ManualTimers();
+  const { Ctor, sockets } = fakeWebSocketFactory();
+  let release = () => {};
+  const socket = new ReconnectingSocket({
+    url: "ws://test/ws",
+    WebSocket: Ctor,
+    timers,
+    sign: (streams, method) =>
+      new Promise((resolve) => {
+        release = () => resolve({ method, params: [...streams], signature: ["k", "s", "t", "w"] });
+      }),
+  });
+  socket.subscribe(["account.orderUpdate"], { signed: true });
+  sockets[0].open(); // the SUBSCRIBE is being signed
+  const closing = watch(socket.close());
+  await flush();
+  assert.equal(sockets[0].readyState, 3);
+  assert.equal(closing.settled, false, "the signature has not settled yet");
+  release();
+  await flush();
+  assert.ok(closing.settled);
+  assert.equal(sockets[0].sent.length, 0);
+  assert.equal(timers.pending, 0);
+});
+
+/** Calls `close()` from inside the status listener when `status` is reported. */
+const closeWhen = (socket: ReconnectingSocket, status: SocketStatus["status"]) => {
+  const closing: { promise?: Promise<void> } = {};
+  socket.onStatus((s) => {
+    if (s.status === status) closing.promise ??= socket.close();
+  });
+  return closing;
+};
+
+Deno.test("close() from a reconnecting listener cancels the reconnect it announces", async () => {
+  const timers = new ManualTimers();
+  const { socket, sockets } = setup(timers, 1000, 1000);
+  const closing = closeWhen(socket, "reconnecting");
+  socket.subscribe(["trade.X"]);
+  sockets[0].open();
+  sockets[0].closed(1006);
+  await closing.promise;
+  assert.ok(closing.promise !== undefined);
+  assert.equal(timers.pending, 0, "no reconnect or heartbeat timer left");
+  timers.advance(10_000);
+  assert.equal(sockets.length, 1);
+  assert.deepEqual(socket.status, { status: "closed", reason: "closed by the client" });
+});
+
+Deno.test("close() from a connecting listener closes the socket being opened and its heartbeat", async () => {
+  const timers = new ManualTimers();
+  const { socket, sockets } = setup(timers, 1000, 1000);
+  const closing = closeWhen(socket, "connecting");
+  socket.subscribe(["trade.X"]);
+  await closing.promise;
+  assert.ok(closing.promise !== undefined);
+  assert.ok(sockets.every((ws) => ws.readyState === 3), "no socket left open");
+  assert.equal(timers.pending, 0);
+});
+
+Deno.test("close() from the connecting listener of a failed construction schedules no reconnect", async () => {
+  const timers = new ManualTimers();
+  const Refused = class {
+    constructor() {
+      throw new Error("refused");
+    }
+  } as unknown as SocketOptions["WebSocket"];
+  const socket = new ReconnectingSocket({ url: "ws://test/ws", WebSocket: Refused, timers });
+  const closing = closeWhen(socket, "connecting");
+  socket.subscribe(["trade.X"]);
+  await closing.promise;
+  assert.ok(closing.promise !== undefined);
+  assert.equal(timers.pending, 0);
+  assert.equal(socket.status.status, "closed");
+});
+
+Deno.test("connect() from a reconnecting listener opens one replacement socket, not two", async () => {
+  const timers = new ManualTimers();
+  const { socket, sockets } = setup(timers, 1000, 1000);
+  socket.onStatus((s) => {
+    if (s.status === "reconnecting") socket.connect();
+  });
+  socket.subscribe(["trade.X"]);
+  sockets[0].open();
+  sockets[0].closed(1006);
+  timers.advance(100);
+  assert.equal(sockets.length, 2);
+  sockets[1].open();
+  assert.deepEqual(sockets[1].messages, [{ method: "SUBSCRIBE", params: ["trade.X"] }]);
+  await socket.close();
+  assert.ok(sockets.every((ws) => ws.readyState === 3));
+  assert.equal(timers.pending, 0);
 });
