@@ -18,6 +18,7 @@
  *
  * @module
  */
+import * as Context from "effect/Context";
 import * as Effect from "effect/Effect";
 import * as Queue from "effect/Queue";
 import * as Schedule from "effect/Schedule";
@@ -25,6 +26,7 @@ import * as Semaphore from "effect/Semaphore";
 import type * as Scope from "effect/Scope";
 import * as Stream from "effect/Stream";
 import { describedAs } from "../client/described.ts";
+import { BackpackConfig } from "../config.ts";
 import { InvalidInputError } from "../error_classes.ts";
 import type { BackpackError } from "../errors.ts";
 import type { BackpackServices } from "../rest/layer.ts";
@@ -42,6 +44,12 @@ import { logged } from "./reconcile.ts";
 import { TradingState } from "./trading_state.ts";
 import type { ConnectorShape } from "./connector_api.ts";
 import type { ConnectorConfig } from "./connector_config.ts";
+
+/**
+ * How long after a cut-off placement's signature window `cancelOnShutdown` cancels again, ms
+ * (clock jitter between this machine and the exchange).
+ */
+const SHUTDOWN_MARGIN_MS = 500;
 
 /** Default `reconcileIntervalMs`. */
 export const DEFAULT_RECONCILE_INTERVAL_MS = 5_000;
@@ -174,12 +182,23 @@ export const make = (
     );
 
     if (config.cancelOnShutdown === true) {
+      const cancelEverywhere = Effect.forEach(
+        markets,
+        (symbol) => logged("cancel on shutdown")(commands.cancelAll(symbol)),
+        { discard: true },
+      );
+      const { window } = Context.get(context, BackpackConfig);
       yield* Effect.addFinalizer(() =>
-        Effect.forEach(
-          markets,
-          (symbol) => logged("cancel on shutdown")(commands.cancelAll(symbol)),
-          { discard: true },
-        )
+        Effect.gen(function* () {
+          if (state.inFlight.size > 0) state.abandonedPlacementAt = Date.now();
+          yield* cancelEverywhere;
+          // A placement the shutdown cut off may still land until its signature window ends (the
+          // exchange rejects it after): cancel again once that is over.
+          if (state.abandonedPlacementAt === undefined) return;
+          const wait = state.abandonedPlacementAt + window + SHUTDOWN_MARGIN_MS - Date.now();
+          if (wait > 0) yield* Effect.sleep(wait);
+          yield* cancelEverywhere;
+        })
       );
     }
     yield* Effect.addFinalizer(() => Effect.sync(() => hub.close()));

@@ -65,8 +65,10 @@ export const makeCommands = (
       yield* Effect.fromResult(validateOrder({ ...params, clientId }));
       tracker.register(params, clientId, now());
       state.inFlight.add(clientId);
-      const result = yield* Effect.result(run(executeOrder({ ...params, clientId })));
-      state.inFlight.delete(clientId);
+      const result = yield* Effect.result(run(executeOrder({ ...params, clientId }))).pipe(
+        Effect.onInterrupt(() => Effect.sync(() => void (state.abandonedPlacementAt = Date.now()))),
+        Effect.ensuring(Effect.sync(() => void state.inFlight.delete(clientId))),
+      );
       if (result._tag === "Success") {
         emit(tracker.observe(fromRestOrder(result.success), now()));
       } else if (result.failure._tag === "OrderOutcomeUnknownError") {

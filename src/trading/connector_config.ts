@@ -26,8 +26,18 @@ export interface ConnectorConfig {
   readonly apiSecret: string;
   /** Markets to trade, e.g. `["SOL_USDC_PERP"]`: one order book each. */
   readonly markets: ReadonlyArray<string>;
-  /** Cancel every open order of the configured markets on `close()`. Default `false`. */
+  /**
+   * Cancel every open order of the configured markets on `close()`. Default `false`. When a
+   * placement was cut off by the shutdown, it cancels again once that request's signature `window`
+   * is over (the exchange accepts it until then), so `close()` may take up to `window` + 0.5 s.
+   */
   readonly cancelOnShutdown?: boolean;
+  /** Signature validity window in ms (`X-Window`). Default 5000, maximum 60000. */
+  readonly window?: number;
+  /** Deadline of one HTTP request in ms. Default 10000. */
+  readonly timeoutMs?: number;
+  /** Broker id sent as `X-Broker-Id` on order requests. Default: none, nothing is sent. */
+  readonly brokerId?: number;
   /** Balances, collateral, positions and funding are reconciled over REST this often. Default 5000. */
   readonly reconcileIntervalMs?: number;
   /** Fills are re-read from history starting this long before the last fill it returned. Default 5000. */

@@ -32,6 +32,9 @@ export const restOptions = (config: ConnectorConfig): BackpackOptions => {
     ...(config.logLevel === undefined ? {} : { logLevel: config.logLevel }),
     ...(config.rateLimit === undefined ? {} : { rateLimit: config.rateLimit }),
     ...(config.fetch === undefined ? {} : { fetch: config.fetch }),
+    ...(config.window === undefined ? {} : { window: config.window }),
+    ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
+    ...(config.brokerId === undefined ? {} : { brokerId: config.brokerId }),
   };
 };
 

@@ -49,6 +49,11 @@ export class TradingState {
   readonly ids: ClientIdGenerator = makeClientIdGenerator();
   /** Client ids of orders whose REST placement has not answered yet. */
   readonly inFlight: Set<number> = new Set();
+  /**
+   * When the last placement was interrupted before its answer (Unix ms), if one was: its request
+   * may still reach the exchange until its signature window ends.
+   */
+  abandonedPlacementAt: number | undefined;
   /** How many look-ups each order of unknown outcome has had, by client id. */
   readonly unknownAttempts: Map<number, number> = new Map();
   /** Engine time (µs) of the last `account.positionUpdate` frame, by symbol. */
