@@ -80,8 +80,15 @@ export class WsSession {
     return this.faultsInForce.wsSilent === true;
   }
 
-  /** Handles one text message from the client. */
-  async receive(text: string): Promise<void> {
+  /**
+   * Handles one text message from the client. The hub tracks it until handled (a signed
+   * subscription is verified asynchronously), so a shutdown can wait for it: {@link WsHub.idle}.
+   */
+  receive(text: string): Promise<void> {
+    return this.#hub.track(this.#handle(text));
+  }
+
+  async #handle(text: string): Promise<void> {
     let message: unknown;
     try {
       message = JSON.parse(text);
@@ -244,6 +251,20 @@ export class WsHub {
   }
 
   #connections = 0;
+  readonly #handling = new Set<Promise<void>>();
+
+  /** Tracks a client message being handled until it settles; returns `handling`. */
+  track(handling: Promise<void>): Promise<void> {
+    this.#handling.add(handling);
+    const settled = () => void this.#handling.delete(handling);
+    handling.then(settled, settled);
+    return handling;
+  }
+
+  /** Resolves once every client message received so far is handled (servers await it on close). */
+  async idle(): Promise<void> {
+    while (this.#handling.size > 0) await Promise.allSettled([...this.#handling]);
+  }
 
   /** Registers a new connection. */
   connect(peer: WsPeer): WsSession {

@@ -92,6 +92,7 @@ export const serveBun = (server: SimServer, port: number, bun: BunRuntime): List
           for (const ws of sockets) ws.close(1001, "server shutdown");
         });
       }
+      await server.hub.idle(); // messages still being handled (signed subscribes)
       await bunServer.stop(true);
     },
   };

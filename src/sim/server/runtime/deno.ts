@@ -67,6 +67,7 @@ export const serveDeno = (server: SimServer, port: number, deno: DenoRuntime): L
         if (socket.readyState === WebSocket.OPEN) socket.close(1001, "server shutdown");
       }
       await Promise.all(closed);
+      await server.hub.idle(); // messages still being handled (signed subscribes)
       await httpServer.shutdown();
     },
   };

@@ -171,6 +171,7 @@ export const serveNode = async (server: SimServer, port: number): Promise<Listen
         if (ws.readyState === 1) ws.close(1001, "server shutdown");
       }
       await Promise.all(closing);
+      await server.hub.idle(); // messages still being handled (signed subscribes)
       wss.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -117,3 +117,20 @@ Deno.test("ws faults: delayed frames keep their order and are cancelled on detac
   ctx.session.detach(); // pending timer cleared: the test's op sanitizer would fail otherwise
   assert.equal(ctx.injector.counts().wsDelay, 4);
 });
+
+Deno.test("ws hub: idle() waits for a signed subscribe still being verified", async () => {
+  const { hub, session, sent, apiKey } = await setup();
+  const ts = Date.now();
+  const signature = await sign(secret, `instruction=subscribe&timestamp=${ts}&window=5000`);
+  const handling = session.receive(JSON.stringify({
+    method: "SUBSCRIBE",
+    params: ["account.orderUpdate"],
+    signature: [apiKey, signature, String(ts), "5000"],
+  }));
+  assert.equal(session.account, undefined, "verification is asynchronous");
+  await hub.idle();
+  assert.equal(session.account, "acct");
+  assert.deepEqual(sent, [{ stream: "account.orderUpdate", data: { snapshot: true } }]);
+  await handling;
+  await hub.idle(); // nothing pending: resolves at once
+});
