@@ -11,7 +11,10 @@
  * - the first observation that acknowledges an order emits `orderCreated` (once), then the event of
  *   the state reached (an order filled at once emits `orderCreated` then `orderFilled`);
  * - an observation of an `Unknown` order also emits `orderReconciled` (how it was resolved);
- *   {@link OrderTracker.notFound} resolves an `Unknown` order that exists nowhere as `Failed`.
+ *   {@link OrderTracker.notFound} resolves an `Unknown` order that exists nowhere as `Failed`;
+ * - that `Failed` is a presumption, not news from the exchange: a later observation of the order
+ *   (it landed after the look-up) revises it like an `Unknown` order (`orderCreated`,
+ *   `orderReconciled`, then the state's event). A `Failed` from a rejection is final.
  *
  * @module
  */
@@ -109,6 +112,15 @@ const FINAL: ReadonlySet<OrderState> = new Set(["Filled", "Cancelled", "Expired"
 
 /** True for `Filled`, `Cancelled`, `Expired`, `Failed`. */
 export const isFinal = (state: OrderState): boolean => FINAL.has(state);
+
+/**
+ * An order `Failed` only because its unknown outcome was found nowhere is still `Unknown` to a new
+ * observation; any other order is as it is.
+ */
+const presumedUnknown = (order: TrackedOrder): TrackedOrder =>
+  order.state === "Failed" && order.error?._tag === "OrderOutcomeUnknownError"
+    ? { ...order, state: "Unknown" }
+    : order;
 
 const rank = (state: OrderState): number =>
   state === "PendingNew" || state === "Unknown"
@@ -231,8 +243,9 @@ export class OrderTracker {
   observe(obs: OrderObservation, now: Date): ReadonlyArray<ConnectorEvent> {
     const key = this.#keyOf(obs);
     const entry = this.#entries.get(key) ?? this.#foreign(key, obs, now);
+    const before = presumedUnknown(entry.order);
+    if (before.state === "Failed") return []; // rejected: the exchange never had it
     this.#byOrderId.set(obs.orderId, key);
-    const before = entry.order;
     const executedQuantity = Decimal.max(before.executedQuantity, obs.executedQuantity);
     const executedQuoteQuantity = Decimal.max(
       before.executedQuoteQuantity,

@@ -120,6 +120,35 @@ Deno.test("tracker: unknown outcome resolved as open, as filled, or not found â†
   assert.deepEqual(tracker.notFound(7, T), []);
 });
 
+Deno.test("tracker: an order presumed Failed (found nowhere) that lands later is revised", () => {
+  const tracker = new OrderTracker();
+  tracker.register(params, 7, T);
+  tracker.unknown(7, unknownError, T);
+  assert.deepEqual(types(tracker.notFound(7, T)), ["orderReconciled", "orderFailed"]);
+  const landed = tracker.observe(obs("PartiallyFilled", "1"), T);
+  assert.deepEqual(types(landed), ["orderCreated", "orderReconciled", "orderPartiallyFilled"]);
+  assert.equal(landed[1]?.type === "orderReconciled" && landed[1].resolution, "open");
+  assert.equal(tracker.byClientId(7)?.state, "PartiallyFilled");
+  assert.equal(tracker.byClientId(7)?.error, undefined);
+  assert.deepEqual(types(tracker.observe(obs("Filled", "2"), T)), ["orderFilled"]);
+});
+
+Deno.test("tracker: a rejected placement stays Failed whatever arrives later", () => {
+  const tracker = new OrderTracker();
+  tracker.register(params, 7, T);
+  const rejected = new ApiError({
+    endpoint: "POST /api/v1/order",
+    status: 400,
+    code: "INVALID_ORDER",
+    detail: "no",
+  });
+  tracker.failed(7, rejected, T);
+  assert.deepEqual(tracker.observe(obs("New", "0"), T), []);
+  assert.equal(tracker.byClientId(7)?.state, "Failed");
+  assert.equal(tracker.byClientId(7)?.error, rejected);
+  assert.equal(tracker.byOrderId("111"), undefined, "the order id is not this order's");
+});
+
 Deno.test("tracker: a stream update resolving an unknown order before the lookup wins", () => {
   const tracker = new OrderTracker();
   tracker.register(params, 7, T);
