@@ -6,6 +6,9 @@
  *   offset starting at 0 and updated by every `observe`;
  * - `ServerClock.layerFixed(ms)`: the same, with local time frozen at `ms` (deterministic tests).
  *
+ * {@link syncFrom} takes one sample from any server-time read (the REST `syncClock` and the
+ * automatic resync of `BackpackHttp` both use it).
+ *
  * @module
  */
 import * as Clock from "effect/Clock";
@@ -75,3 +78,20 @@ export class ServerClock extends ServerClockBase {
   static readonly layerFixed = (ms: number): Layer.Layer<ServerClock> =>
     Layer.effect(ServerClock, make(Effect.succeed(ms)));
 }
+
+/**
+ * Reads the server time through `serverTime` (e.g. `GET /api/v1/time`), with the local clock read
+ * just before and after, feeds the sample to {@link ServerClock} and returns the new offset
+ * (server − local) in ms. A failed read leaves the offset unchanged.
+ */
+export const syncFrom = <E, R>(
+  serverTime: Effect.Effect<number, E, R>,
+): Effect.Effect<number, E, R | ServerClock> =>
+  Effect.gen(function* () {
+    const clock = yield* ServerClock;
+    const sentAt = yield* Clock.currentTimeMillis;
+    const serverMs = yield* serverTime;
+    const receivedAt = yield* Clock.currentTimeMillis;
+    yield* clock.observe({ serverMs, sentAt, receivedAt });
+    return yield* clock.offset;
+  });

@@ -13,6 +13,11 @@
  * - other non-2xx: `errorFromAnswer` (Backpack `{code, message}` or a plain-text body);
  * - network failure of a read: `TransportError`; deadline: `TimeoutError`.
  *
+ * A signed call answered "Request has expired" (`AuthError` reason `RequestExpired`: the local
+ * clock is off by more than the window) samples `GET /api/v1/time` once, corrects the
+ * `ServerClock` offset and is sent once more, re-signed (config `clockSync`, default
+ * `"onExpired"`). A second expiry is returned as is.
+ *
  * Errors never carry headers, keys or signatures.
  *
  * @module
@@ -23,7 +28,7 @@ import * as Effect from "effect/Effect";
 import * as Layer from "effect/Layer";
 import * as Option from "effect/Option";
 import * as Schema from "effect/Schema";
-import { ServerClock } from "../auth/server_clock.ts";
+import { ServerClock, syncFrom } from "../auth/server_clock.ts";
 import { signRequest } from "../auth/sign_request.ts";
 import { Signer } from "../auth/signer.ts";
 import type { SignParams } from "../auth/signing_string.ts";
@@ -39,6 +44,7 @@ import {
   TransportError,
 } from "../error_classes.ts";
 import type { BackpackError } from "../errors.ts";
+import { ServerTime } from "../schema/status.ts";
 import { Fetch } from "./fetch.ts";
 import { RateLimit } from "./rate_limit.ts";
 import { buildUrl, encodeBody, excerpt, parseRetryAfter, type RequestBody } from "./wire.ts";
@@ -76,6 +82,17 @@ export interface CallSpec<A> {
   readonly brokerHeader?: boolean;
 }
 
+/**
+ * `GET /api/v1/time` (public; the body is `text/plain` server time in Unix ms): what `getTime`
+ * sends, and what the automatic clock resync samples.
+ */
+export const SERVER_TIME_CALL: CallSpec<number> = {
+  method: "GET",
+  path: "/api/v1/time",
+  schema: ServerTime,
+  responseType: "text",
+};
+
 /** A signed REST call: a {@link CallSpec} plus its Backpack instruction name. */
 export interface SignedCallSpec<A> extends CallSpec<A> {
   /** Instruction name from the endpoint table, e.g. `balanceQuery`. */
@@ -88,7 +105,8 @@ export interface BackpackHttpShape {
   readonly publicCall: <A>(spec: CallSpec<A>) => Effect.Effect<A, BackpackError>;
   /**
    * Runs a signed call. Fails with `InvalidInputError` (field `apiSecret`, reason `Missing`)
-   * before sending anything when no credentials were configured.
+   * before sending anything when no credentials were configured. Answered "Request has expired",
+   * it resyncs the server clock and is sent once more, unless config `clockSync` is `"off"`.
    */
   readonly signedCall: <A>(spec: SignedCallSpec<A>) => Effect.Effect<A, BackpackError>;
 }
@@ -134,6 +152,9 @@ const decodeBody = <A>(
     Effect.catch((error) => fail(excerpt(error.message))),
   );
 };
+
+const isExpired = (error: BackpackError): boolean =>
+  error._tag === "AuthError" && error.reason === "RequestExpired";
 
 /** Builds the service from its dependencies (signing is available when a `Signer` is provided). */
 export const make: Effect.Effect<
@@ -246,9 +267,32 @@ export const make: Effect.Effect<
     return attempt(MAX_RATE_LIMIT_RETRIES);
   };
 
+  // One server-time sample through this service (so it queues behind the rate limiter).
+  const resync = syncFrom(call(SERVER_TIME_CALL, undefined)).pipe(
+    Effect.provideService(ServerClock, clock),
+  );
+
+  const signedCall = <A>(spec: SignedCallSpec<A>): Effect.Effect<A, BackpackError> => {
+    const first = call(spec, spec.instruction);
+    if (config.clockSync === "off") return first;
+    // Resending is safe for mutating calls too: an expired request is rejected by the exchange's
+    // signature check before it is executed, so nothing happened. Once per call: the second
+    // attempt is not caught again, and a failed time sample returns the original AuthError.
+    return first.pipe(
+      Effect.catch((error) =>
+        isExpired(error)
+          ? resync.pipe(
+            Effect.catch(() => Effect.fail(error)),
+            Effect.andThen(call(spec, spec.instruction)),
+          )
+          : Effect.fail(error)
+      ),
+    );
+  };
+
   return {
     publicCall: (spec) => call(spec, undefined),
-    signedCall: (spec) => call(spec, spec.instruction),
+    signedCall,
   };
 });
 

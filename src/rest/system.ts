@@ -4,13 +4,12 @@
  *
  * @module
  */
-import * as Clock from "effect/Clock";
-import * as Effect from "effect/Effect";
-import { ServerClock } from "../auth/server_clock.ts";
+import type * as Effect from "effect/Effect";
+import { type ServerClock, syncFrom } from "../auth/server_clock.ts";
 import type { BackpackError } from "../errors.ts";
 import { type Wallet, Wallets } from "../schema/asset.ts";
-import { Pong, ServerTime, SystemStatus } from "../schema/status.ts";
-import { type BackpackHttp, publicCall } from "./http.ts";
+import { Pong, SystemStatus } from "../schema/status.ts";
+import { type BackpackHttp, publicCall, SERVER_TIME_CALL } from "./http.ts";
 
 /**
  * Exchange status. `GET /api/v1/status` (public).
@@ -29,7 +28,7 @@ export const getStatus = (): Effect.Effect<SystemStatus, BackpackError, Backpack
  * Server time in Unix milliseconds. `GET /api/v1/time` (public; the body is `text/plain`).
  */
 export const getTime = (): Effect.Effect<number, BackpackError, BackpackHttp> =>
-  publicCall({ method: "GET", path: "/api/v1/time", schema: ServerTime, responseType: "text" });
+  publicCall(SERVER_TIME_CALL);
 
 /** Liveness check: resolves to `"pong"`. `GET /api/v1/ping` (public; the body is `text/plain`). */
 export const ping = (): Effect.Effect<string, BackpackError, BackpackHttp> =>
@@ -42,17 +41,12 @@ export const getWallets = (): Effect.Effect<ReadonlyArray<Wallet>, BackpackError
 /**
  * Reads the server time and feeds the sample (with the local send/receive times) to
  * {@link ServerClock}, so later `X-Timestamp`s are corrected for clock skew. Returns the new offset
- * (server − local) in ms.
+ * (server − local) in ms. Signed calls also resync by themselves when the exchange answers
+ * "Request has expired" (config `clockSync`, default `"onExpired"`); calling this up front saves
+ * that one rejected request.
  */
 export const syncClock = (): Effect.Effect<number, BackpackError, BackpackHttp | ServerClock> =>
-  Effect.gen(function* () {
-    const clock = yield* ServerClock;
-    const sentAt = yield* Clock.currentTimeMillis;
-    const serverMs = yield* getTime();
-    const receivedAt = yield* Clock.currentTimeMillis;
-    yield* clock.observe({ serverMs, sentAt, receivedAt });
-    return yield* clock.offset;
-  });
+  syncFrom(getTime());
 
 /** The system endpoints, by name (the Promise facade exposes each as a method). */
 export interface SystemEndpoints {

@@ -60,8 +60,15 @@ export interface StartSimulatorOptions {
   readonly accounts?: ReadonlyArray<SimAccountInput>;
   /** Seed of the engine and fault RNGs (default 1). */
   readonly seed?: number;
-  /** Cadence of `exchange.advance(Date.now())` in ms (default 100; 0 = manual, call `advance`). */
+  /** Cadence of `advance()` (the engine follows the exchange clock) in ms (default 100; 0 = manual). */
   readonly tickMs?: number;
+  /**
+   * How far the exchange's clock is ahead of this machine's, in ms (default 0; negative = behind).
+   * The whole exchange runs on `Date.now() + clockOffsetMs`: signature checks, `GET /api/v1/time`,
+   * order and fill timestamps, streams. A client that signs with its own clock gets "Request has
+   * expired" once the offset exceeds its window, as with a skewed machine clock.
+   */
+  readonly clockOffsetMs?: number;
   /** Transport faults in force from the start. */
   readonly faults?: Faults;
   /** Request limits (default 2000 / 30 per minute). */
@@ -101,7 +108,7 @@ export interface Simulator {
   readonly setConnectionFaults: (connection: number, faults: Faults | undefined) => boolean;
   /** How many faults of each kind were injected so far. */
   readonly faultCounts: () => FaultCounts;
-  /** Advances the engine to `now` (default `Date.now()`); for `tickMs: 0`. */
+  /** Advances the engine to `now` (default: the exchange clock, `Date.now() + clockOffsetMs`); for `tickMs: 0`. */
   readonly advance: (now?: number) => void;
   /** Stops the ticker, closes every socket and the listener. */
   readonly close: () => Promise<void>;
@@ -137,6 +144,11 @@ export const startSimulator = async (
   options: StartSimulatorOptions = {},
 ): Promise<Simulator> => {
   const seed = options.seed ?? 1;
+  const clockOffsetMs = options.clockOffsetMs ?? 0;
+  if (!Number.isFinite(clockOffsetMs)) {
+    throw new RangeError("clockOffsetMs must be a finite number");
+  }
+  const exchangeNow = (): number => Date.now() + clockOffsetMs;
   const inputs = options.accounts ?? [{}];
   const creds = await Promise.all(inputs.map((input, i) => credentials(input, i, seed)));
   const fallbackBalances = defaultAccounts()[0]!.balances;
@@ -148,7 +160,7 @@ export const startSimulator = async (
       ...(input.leverageLimit === undefined ? {} : { leverageLimit: input.leverageLimit }),
     })),
     seed,
-    now: Date.now(),
+    now: exchangeNow(),
     ...(options.syntheticLiquidity === undefined
       ? {}
       : { syntheticLiquidity: options.syntheticLiquidity }),
@@ -156,12 +168,13 @@ export const startSimulator = async (
   const server = createSimServer({
     exchange,
     keys: new Map(creds.map((c) => [c.apiKey, c.accountId])),
+    now: exchangeNow,
     seed,
     ...(options.faults === undefined ? {} : { faults: options.faults }),
     ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
   });
   const listener = await serve(server, options.port ?? 0);
-  const advance = (now = Date.now()): void => {
+  const advance = (now = exchangeNow()): void => {
     exchange.advance(now);
     server.tick(now);
   };

@@ -28,7 +28,11 @@ export interface SimServerOptions {
   readonly exchange: SimExchange;
   /** Base64 public key → account id. */
   readonly keys: KeyRegistry;
-  /** Server clock, ms (defaults to `Date.now`). */
+  /**
+   * The exchange clock in ms (defaults to `Date.now`): signature checks, `GET /api/v1/time`, the
+   * `now` of every route (order and fill timestamps) and stream event times. Drive the engine's
+   * `advance` with the same clock.
+   */
   readonly now?: () => number;
   /** Seed of the fault RNG. */
   readonly seed?: number;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import * as Effect from "effect/Effect";
 import { Decimal } from "../../../src/decimal.ts";
 import { buildUrl, encodeBody, excerpt, parseRetryAfter } from "../../../src/rest/wire.ts";
-import { DEFAULT_CONFIG, makeConfig } from "../../../src/config.ts";
+import { type BackpackConfigOptions, DEFAULT_CONFIG, makeConfig } from "../../../src/config.ts";
 import { InvalidInputError } from "../../../src/error_classes.ts";
 
 Deno.test("parseRetryAfter reads delay-seconds and HTTP-dates", () => {
@@ -34,8 +34,17 @@ Deno.test("config: defaults, trailing slash trimmed, no broker id unless set, ra
   assert.equal(config.window, DEFAULT_CONFIG.window);
   assert.equal(config.timeoutMs, 10000);
   assert.equal("brokerId" in config, false);
+  assert.equal(config.clockSync, "onExpired");
+  assert.equal((await Effect.runPromise(makeConfig({ clockSync: "off" }))).clockSync, "off");
   assert.equal((await Effect.runPromise(makeConfig({ brokerId: 1400 }))).brokerId, 1400);
-  for (const bad of [{ window: 0 }, { window: 60001 }, { timeoutMs: -1 }, { brokerId: 70000 }]) {
+  const invalid: ReadonlyArray<BackpackConfigOptions> = [
+    { window: 0 },
+    { window: 60001 },
+    { timeoutMs: -1 },
+    { brokerId: 70000 },
+    { clockSync: "always" as BackpackConfigOptions["clockSync"] },
+  ];
+  for (const bad of invalid) {
     const error = await Effect.runPromise(Effect.flip(makeConfig(bad)));
     assert.ok(error instanceof InvalidInputError, JSON.stringify(bad));
   }
