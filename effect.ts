@@ -27,6 +27,7 @@ export {
   BackpackConfigBase,
   type BackpackConfigOptions,
   type BackpackConfigShape,
+  type ClockSync,
   DEFAULT_CONFIG,
   layer as layerConfig,
 } from "./src/config.ts";
