@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { ClockSync } from "../config.ts";
 import type { LogEntry, LogLevelOption } from "../logging.ts";
 import type { OrderBookMode } from "../orderbook/backend.ts";
 import type { FetchFn } from "../rest/fetch.ts";
@@ -38,6 +39,8 @@ export interface ConnectorConfig {
   readonly timeoutMs?: number;
   /** Broker id sent as `X-Broker-Id` on order requests. Default: none, nothing is sent. */
   readonly brokerId?: number;
+  /** Server-clock correction when a signed call is answered "Request has expired". Default `onExpired`. */
+  readonly clockSync?: ClockSync;
   /** Balances, collateral, positions and funding are reconciled over REST this often. Default 5000. */
   readonly reconcileIntervalMs?: number;
   /** Fills are re-read from history starting this long before the last fill it returned. Default 5000. */

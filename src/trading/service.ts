@@ -35,6 +35,7 @@ export const restOptions = (config: ConnectorConfig): BackpackOptions => {
     ...(config.window === undefined ? {} : { window: config.window }),
     ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
     ...(config.brokerId === undefined ? {} : { brokerId: config.brokerId }),
+    ...(config.clockSync === undefined ? {} : { clockSync: config.clockSync }),
   };
 };
 

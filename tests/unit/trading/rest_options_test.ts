@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { restOptions } from "../../../src/trading/service.ts";
 
-Deno.test("restOptions: window, timeoutMs and brokerId pass through; restUrl is baseUrl", () => {
+Deno.test("restOptions: window, timeoutMs, brokerId and clockSync pass through; restUrl is baseUrl", () => {
   const options = restOptions({
     apiSecret: "secret",
     markets: ["SOL_USDC_PERP"],
@@ -10,6 +10,7 @@ Deno.test("restOptions: window, timeoutMs and brokerId pass through; restUrl is 
     window: 1500,
     timeoutMs: 2000,
     brokerId: 7,
+    clockSync: "off",
   });
   assert.deepEqual(options, {
     apiSecret: "secret",
@@ -17,6 +18,7 @@ Deno.test("restOptions: window, timeoutMs and brokerId pass through; restUrl is 
     window: 1500,
     timeoutMs: 2000,
     brokerId: 7,
+    clockSync: "off",
   });
 });
 
