@@ -16,7 +16,7 @@
  * A signed call answered "Request has expired" (`AuthError` reason `RequestExpired`: the local
  * clock is off by more than the window) samples `GET /api/v1/time` once, corrects the
  * `ServerClock` offset and is sent once more, re-signed (config `clockSync`, default
- * `"onExpired"`). A second expiry is returned as is.
+ * `"onExpired"`). A second expiry is returned as is. Calls that expire together share one sample.
  *
  * Errors never carry headers, keys or signatures.
  *
@@ -28,6 +28,7 @@ import * as Effect from "effect/Effect";
 import * as Layer from "effect/Layer";
 import * as Option from "effect/Option";
 import * as Schema from "effect/Schema";
+import * as Semaphore from "effect/Semaphore";
 import { ServerClock, syncFrom } from "../auth/server_clock.ts";
 import { signRequest } from "../auth/sign_request.ts";
 import { Signer } from "../auth/signer.ts";
@@ -267,10 +268,20 @@ export const make: Effect.Effect<
     return attempt(MAX_RATE_LIMIT_RETRIES);
   };
 
-  // One server-time sample through this service (so it queues behind the rate limiter).
-  const resync = syncFrom(call(SERVER_TIME_CALL, undefined)).pipe(
-    Effect.provideService(ServerClock, clock),
-  );
+  // One server-time sample through this service (so it queues behind the rate limiter). Calls that
+  // expire together share it: one sample at a time, skipped when one finished after the call began.
+  const resyncLock = yield* Semaphore.make(1);
+  let lastResyncAt = Number.NEGATIVE_INFINITY;
+  const resyncSince = (startedAt: number): Effect.Effect<void, BackpackError> =>
+    Semaphore.withPermits(resyncLock, 1)(
+      Effect.suspend(() =>
+        lastResyncAt > startedAt ? Effect.void : syncFrom(call(SERVER_TIME_CALL, undefined)).pipe(
+          Effect.provideService(ServerClock, clock),
+          Effect.andThen(Clock.currentTimeMillis),
+          Effect.map((at) => void (lastResyncAt = at)),
+        )
+      ),
+    );
 
   const signedCall = <A>(spec: SignedCallSpec<A>): Effect.Effect<A, BackpackError> => {
     const first = call(spec, spec.instruction);
@@ -278,16 +289,17 @@ export const make: Effect.Effect<
     // Resending is safe for mutating calls too: an expired request is rejected by the exchange's
     // signature check before it is executed, so nothing happened. Once per call: the second
     // attempt is not caught again, and a failed time sample returns the original AuthError.
-    return first.pipe(
-      Effect.catch((error) =>
-        isExpired(error)
-          ? resync.pipe(
-            Effect.catch(() => Effect.fail(error)),
-            Effect.andThen(call(spec, spec.instruction)),
-          )
-          : Effect.fail(error)
-      ),
-    );
+    return Effect.flatMap(Clock.currentTimeMillis, (startedAt) =>
+      first.pipe(
+        Effect.catch((error) =>
+          isExpired(error)
+            ? resyncSince(startedAt).pipe(
+              Effect.catch(() => Effect.fail(error)),
+              Effect.andThen(call(spec, spec.instruction)),
+            )
+            : Effect.fail(error)
+        ),
+      ));
   };
 
   return {

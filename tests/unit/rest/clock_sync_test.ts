@@ -93,6 +93,15 @@ for (const offset of [30_000, -30_000]) {
     });
   });
 
+  Deno.test(`clockSync default, exchange clock ${offset} ms off: calls expiring together share one resync`, async () => {
+    await withSkewedSim(offset, undefined, async (client, paths) => {
+      const all = await Promise.all(Array.from({ length: 5 }, () => client.getBalances()));
+      assert.ok(all.every((balances) => balances.USDC !== undefined));
+      assert.equal(paths.filter((path) => path === "/api/v1/time").length, 1, paths.join(" "));
+      assert.equal(paths.filter((path) => path === "/api/v1/capital").length, 10);
+    });
+  });
+
   Deno.test(`clockSync "off", exchange clock ${offset} ms off: AuthError RequestExpired, no resync`, async () => {
     await withSkewedSim(offset, "off", async (client, paths) => {
       await assert.rejects(client.getBalances(), isExpired);
