@@ -11,6 +11,8 @@
  * WebSocket faults (per connection, per data frame):
  * - `wsDropDepth` / `wsDuplicateDepth` / `wsReorderDepth`: probability that a depth frame is dropped,
  *   sent twice, or held back and sent after the next depth frame of the same stream;
+ * - `wsDropPrivate` / `wsDuplicatePrivate` / `wsReorderPrivate`: the same for private `account.*`
+ *   frames (order, position, RFQ updates): the exchange does not guarantee their delivery either;
  * - `wsDelayMs`: every data frame is sent this many ms late (order kept);
  * - `wsCloseAfterFrames`: the server closes the socket (code 1011) after sending N data frames;
  * - `wsCloseProbability`: probability per data frame that the server closes the socket;
@@ -33,6 +35,12 @@ export interface Faults {
   readonly wsDuplicateDepth?: number;
   /** Probability a depth frame is swapped with the next depth frame of its stream. */
   readonly wsReorderDepth?: number;
+  /** Probability a private `account.*` frame is dropped. */
+  readonly wsDropPrivate?: number;
+  /** Probability a private `account.*` frame is sent twice. */
+  readonly wsDuplicatePrivate?: number;
+  /** Probability a private `account.*` frame is swapped with the next frame of its stream. */
+  readonly wsReorderPrivate?: number;
   /** Delay of every data frame, ms. */
   readonly wsDelayMs?: number;
   /** Close each socket after this many data frames. */
@@ -51,6 +59,9 @@ export type FaultKind =
   | "wsDrop"
   | "wsDuplicate"
   | "wsReorder"
+  | "wsDropPrivate"
+  | "wsDuplicatePrivate"
+  | "wsReorderPrivate"
   | "wsDelay"
   | "wsClose"
   | "wsSilenced";
@@ -77,6 +88,9 @@ const emptyCounts = (): Record<FaultKind, number> => ({
   wsDrop: 0,
   wsDuplicate: 0,
   wsReorder: 0,
+  wsDropPrivate: 0,
+  wsDuplicatePrivate: 0,
+  wsReorderPrivate: 0,
   wsDelay: 0,
   wsClose: 0,
   wsSilenced: 0,
@@ -84,6 +98,43 @@ const emptyCounts = (): Record<FaultKind, number> => ({
 
 /** The REST fault drawn for one request. */
 export type RestFault = "none" | "serverError" | "tooManyRequests" | "accepted";
+
+/** The data frames that frame faults apply to: depth frames, or private `account.*` frames. */
+export type FrameClass = "depth" | "private";
+
+/** What happens to one data frame: sent as is, dropped, sent twice, or held back. */
+export type FrameFault = "none" | "drop" | "duplicate" | "reorder";
+
+type FrameRateField =
+  | "wsDropDepth"
+  | "wsDuplicateDepth"
+  | "wsReorderDepth"
+  | "wsDropPrivate"
+  | "wsDuplicatePrivate"
+  | "wsReorderPrivate";
+
+/** Per frame class: the setting and the counter of each frame fault. */
+const FRAME_FAULTS: Readonly<
+  Record<
+    FrameClass,
+    Readonly<Record<Exclude<FrameFault, "none">, readonly [FrameRateField, FaultKind]>>
+  >
+> = {
+  depth: {
+    drop: ["wsDropDepth", "wsDrop"],
+    reorder: ["wsReorderDepth", "wsReorder"],
+    duplicate: ["wsDuplicateDepth", "wsDuplicate"],
+  },
+  private: {
+    drop: ["wsDropPrivate", "wsDropPrivate"],
+    reorder: ["wsReorderPrivate", "wsReorderPrivate"],
+    duplicate: ["wsDuplicatePrivate", "wsDuplicatePrivate"],
+  },
+};
+
+/** The frame class of `stream`, `undefined` for streams that frame faults leave alone. */
+export const frameClass = (stream: string): FrameClass | undefined =>
+  stream.startsWith("depth.") ? "depth" : stream.startsWith("account.") ? "private" : undefined;
 
 /** Current fault settings, the seeded RNG and the counters, shared by the HTTP handler and WS hub. */
 export class FaultInjector {
@@ -132,7 +183,22 @@ export class FaultInjector {
     return "none";
   }
 
-  #hit(kind: FaultKind, fault: RestFault): RestFault {
+  /**
+   * Draws the fault of one data frame of class `frames` under `faults`, in the order drop,
+   * reorder, duplicate; `holding` (a frame of its stream is held back, and this one releases it)
+   * allows only a drop. Counts what it draws.
+   */
+  drawFrame(frames: FrameClass, faults: Faults, holding: boolean): FrameFault {
+    const table = FRAME_FAULTS[frames];
+    for (const fault of ["drop", "reorder", "duplicate"] as const) {
+      if (fault !== "drop" && holding) return "none";
+      const [setting, kind] = table[fault];
+      if (this.chance(faults[setting])) return this.#hit(kind, fault);
+    }
+    return "none";
+  }
+
+  #hit<F extends string>(kind: FaultKind, fault: F): F {
     this.count(kind);
     return fault;
   }

@@ -2,7 +2,8 @@
  * The simulator's WebSocket hub, independent of any runtime: it speaks Backpack's protocol
  * (`{"method":"SUBSCRIBE"|"UNSUBSCRIBE","params":[...],"signature"?:[key,sig,ts,window]}`), keeps
  * each connection's subscriptions, and fans `{"stream","data"}` frames out through the connection's
- * transport faults. A runtime adapter feeds it text messages and a `WsPeer` to write to.
+ * transport faults (depth frames and private `account.*` frames can also be dropped, duplicated or
+ * reordered). A runtime adapter feeds it text messages and a `WsPeer` to write to.
  *
  * Error frames: `{"id":null,"error":{"code":4006,"message":"Invalid stream"}}` when a message names
  * an unknown stream (as the exchange sends); the valid streams of that message are still handled. The codes for other failures are the simulator's own choice
@@ -13,7 +14,7 @@
  * @module
  */
 import { authenticate, type AuthOptions } from "./auth.ts";
-import type { FaultInjector, Faults } from "./faults.ts";
+import { type FaultInjector, type Faults, frameClass } from "./faults.ts";
 import { HttpError } from "./responses.ts";
 
 /** What the hub needs from a socket. */
@@ -158,23 +159,18 @@ export class WsSession {
     const injector = this.#hub.faults;
     const f = this.faultsInForce;
     if (f.wsSilent) return injector.count("wsSilenced");
-    if (stream.startsWith("depth.")) {
-      if (injector.chance(f.wsDropDepth)) return injector.count("wsDrop");
+    const frames = frameClass(stream);
+    if (frames !== undefined) {
       const held = this.#held.get(stream);
+      const fault = injector.drawFrame(frames, f, held !== undefined);
+      if (fault === "drop") return;
       if (held !== undefined) {
         this.#held.delete(stream);
         this.#emit(text);
         return this.#emit(held);
       }
-      if (injector.chance(f.wsReorderDepth)) {
-        injector.count("wsReorder");
-        this.#held.set(stream, text);
-        return;
-      }
-      if (injector.chance(f.wsDuplicateDepth)) {
-        injector.count("wsDuplicate");
-        this.#emit(text);
-      }
+      if (fault === "reorder") return void this.#held.set(stream, text);
+      if (fault === "duplicate") this.#emit(text);
     }
     this.#emit(text);
   }

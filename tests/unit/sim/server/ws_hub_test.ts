@@ -134,3 +134,96 @@ Deno.test("ws hub: idle() waits for a signed subscribe still being verified", as
   await handling;
   await hub.idle(); // nothing pending: resolves at once
 });
+
+/** Subscribes `ctx.session` to depth and to the signed private stream (snapshot sent, no faults). */
+const subscribeAll = async (ctx: Awaited<ReturnType<typeof setup>>) => {
+  const ts = Date.now();
+  const signature = await sign(secret, `instruction=subscribe&timestamp=${ts}&window=5000`);
+  await ctx.session.receive(JSON.stringify({
+    method: "SUBSCRIBE",
+    params: ["depth.SOL_USDC", "account.orderUpdate"],
+    signature: [ctx.apiKey, signature, String(ts), "5000"],
+  }));
+  assert.deepEqual(ctx.sent.splice(0), [{
+    stream: "account.orderUpdate",
+    data: { snapshot: true },
+  }]);
+};
+
+/**
+ * Publishes `n` private frames `{i}` interleaved with `n` depth frames `{u}` under `faults` set on
+ * the connection (`server` false) or server-wide; returns what the client got, as `o<i>` / `d<u>`.
+ */
+const mixedFrames = async (faults: Faults, n = 200, server = false) => {
+  const ctx = await setup();
+  await subscribeAll(ctx);
+  if (server) ctx.injector.set(faults);
+  else assert.ok(ctx.hub.setConnectionFaults(ctx.session.id, faults));
+  for (let i = 1; i <= n; i++) {
+    ctx.hub.publishPrivate("account.orderUpdate", "SOL_USDC", "acct", { i });
+    ctx.hub.publish("depth.SOL_USDC", { u: i });
+  }
+  const seen = ctx.sent.map((f) => {
+    const { data } = f as { data: { i?: number; u?: number } };
+    return data.i === undefined ? `d${data.u}` : `o${data.i}`;
+  });
+  const orders = seen.filter((s) => s.startsWith("o"));
+  return { ...ctx, seen, orders, depth: seen.filter((s) => s.startsWith("d")) };
+};
+
+const upTo = (n: number, prefix: string) =>
+  Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+
+Deno.test("ws private faults: drop rate 1 delivers no private frame, depth untouched, counted", async () => {
+  const ctx = await mixedFrames({ wsDropPrivate: 1 }, 20);
+  assert.deepEqual(ctx.orders, []);
+  assert.deepEqual(ctx.depth, upTo(20, "d"));
+  assert.equal(ctx.injector.counts().wsDropPrivate, 20);
+  assert.equal(ctx.injector.counts().wsDrop, 0);
+});
+
+Deno.test("ws private faults: duplicate rate 1 sends each private frame twice, in a row", async () => {
+  const ctx = await mixedFrames({ wsDuplicatePrivate: 1 }, 20, true);
+  assert.deepEqual(ctx.orders, upTo(20, "o").flatMap((o) => [o, o]));
+  assert.deepEqual(ctx.depth, upTo(20, "d"));
+  assert.equal(ctx.injector.counts().wsDuplicatePrivate, 20);
+});
+
+Deno.test("ws private faults: reorder rate 1 swaps adjacent private frames", async () => {
+  const ctx = await mixedFrames({ wsReorderPrivate: 1 }, 7);
+  // 1 held, 2 releases it (2 then 1), 3 held, ...; the odd last one stays held.
+  assert.deepEqual(ctx.orders, ["o2", "o1", "o4", "o3", "o6", "o5"]);
+  assert.deepEqual(ctx.depth, upTo(7, "d"));
+  assert.equal(ctx.injector.counts().wsReorderPrivate, 4);
+});
+
+Deno.test("ws private faults: a zero rate draws nothing, so other faults replay identically", async () => {
+  const base = await mixedFrames({ wsDropDepth: 0.3, wsReorderDepth: 0.2 });
+  const zeros = await mixedFrames({
+    wsDropDepth: 0.3,
+    wsReorderDepth: 0.2,
+    wsDropPrivate: 0,
+    wsDuplicatePrivate: 0,
+    wsReorderPrivate: 0,
+  });
+  assert.deepEqual(zeros.seen, base.seen);
+  assert.deepEqual(zeros.orders, upTo(200, "o"));
+  assert.deepEqual(zeros.injector.counts(), base.injector.counts());
+  assert.ok(base.injector.counts().wsDrop > 0);
+});
+
+Deno.test("ws private faults: same seed, same faults, same frames", async () => {
+  const faults = { wsDropPrivate: 0.2, wsDuplicatePrivate: 0.2, wsReorderPrivate: 0.2 };
+  const a = await mixedFrames(faults);
+  const b = await mixedFrames(faults);
+  assert.deepEqual(a.seen, b.seen);
+  assert.deepEqual(a.injector.counts(), b.injector.counts());
+  const counts = a.injector.counts();
+  assert.ok(
+    counts.wsDropPrivate > 0 && counts.wsDuplicatePrivate > 0 && counts.wsReorderPrivate > 0,
+  );
+  assert.notDeepEqual(a.orders, upTo(200, "o"));
+  // Every frame arrived (twice when duplicated) or was dropped; at most the last held one waits.
+  const waiting = 200 - counts.wsDropPrivate + counts.wsDuplicatePrivate - a.orders.length;
+  assert.ok(waiting === 0 || waiting === 1, `${waiting} frames unaccounted for`);
+});
