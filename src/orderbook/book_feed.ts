@@ -26,6 +26,7 @@ import { err, ok } from "./protocol.ts";
 import { BookSync, type SyncAction } from "./sync.ts";
 import type { BookSide, DepthDiff, DepthSnapshot, Fill, Level } from "./types.ts";
 import type { OrderBook } from "./book.ts";
+import { type SharedTopBuffer, SharedTopWriter } from "./shared_top.ts";
 import {
   invalidInputError,
   sequenceGapError,
@@ -69,7 +70,23 @@ export interface BookFeedOptions {
   readonly requestSnapshot: () => void;
   /** Buffered frames before the first snapshot request. Default 1. */
   readonly minBufferedBeforeSnapshot?: number;
+  /** Where the Live top of book is published on every applied frame (`shared_top.ts`). */
+  readonly topBuffer?: SharedTopBuffer;
+  /** Wall clock of `appliedAt` (ms since the epoch). Default: {@link preciseNow}. */
+  readonly now?: () => number;
 }
+
+/**
+ * Milliseconds since the epoch with sub-millisecond precision, on one clock for every thread of
+ * the process (`performance.timeOrigin + performance.now()`); `Date.now()` where the runtime has
+ * no `timeOrigin`.
+ */
+export const preciseNow = (): () => number => {
+  const origin = typeof performance === "object" ? performance.timeOrigin : undefined;
+  return typeof origin === "number" && origin > 0
+    ? () => origin + performance.now()
+    : () => Date.now();
+};
 
 /** The transport-free feed engine (see the module documentation). */
 export class BookFeed {
@@ -89,11 +106,19 @@ export class BookFeed {
   #top = "";
   /** Scaled form of the same top ({@link OrderBook.updateTopSignature}), compared first. */
   readonly #topSignature = new Float64Array(6).fill(-2);
+  /** Whether that top is crossed (never served). */
+  #crossed = false;
+  readonly #shared: SharedTopWriter | undefined;
+  readonly #now: () => number;
 
   /** Creates a feed in `Buffering`. */
   constructor(options: BookFeedOptions) {
     this.#options = options;
     this.#sync = this.#newSync();
+    this.#shared = options.topBuffer === undefined
+      ? undefined
+      : new SharedTopWriter(options.topBuffer);
+    this.#now = options.now ?? preciseNow();
   }
 
   /** The market. */
@@ -218,6 +243,7 @@ export class BookFeed {
     if (this.#closed) return;
     this.#closed = true;
     this.#connected = false;
+    this.#shared?.withdraw();
     this.#emitStatus();
     this.#listeners = [];
   }
@@ -308,19 +334,28 @@ export class BookFeed {
     }
     if (becameLive) this.#emitStatus();
     const book = this.#sync.book()!;
+    const appliedAt = this.#now();
     // Unchanged scaled values at unchanged scales: the same top, nothing to format or compare.
-    if (!book.updateTopSignature(this.#topSignature)) return;
+    const moved = book.updateTopSignature(this.#topSignature);
+    if (moved) this.#crossed = book.isCrossed();
+    if (this.#crossed) this.#shared?.withdraw();
+    else this.#shared?.publish(this.#topSignature, this.#sync.updateId!, appliedAt);
+    if (!moved) return;
     const bid = book.bestBid();
     const ask = book.bestAsk();
     const key = `${bid?.[0]}/${bid?.[1]}/${ask?.[0]}/${ask?.[1]}`;
     if (key === this.#top) return;
     this.#top = key;
-    if (!book.isCrossed()) this.#emit({ type: "topOfBook", top: { bid, ask, lastUpdateId } });
+    if (!this.#crossed) {
+      this.#emit({ type: "topOfBook", top: { bid, ask, lastUpdateId, appliedAt } });
+    }
   }
 
   #forgetTop(): void {
     this.#top = "";
     this.#topSignature.fill(-2);
+    this.#crossed = false;
+    this.#shared?.withdraw();
   }
 
   #emitStatus(): void {

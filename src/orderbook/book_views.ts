@@ -33,6 +33,11 @@ export interface TopOfBook {
   readonly ask: BookLevel | undefined;
   /** Update id the book is at. */
   readonly lastUpdateId: string;
+  /**
+   * When the book applied that update: ms since the epoch with sub-millisecond precision
+   * (comparable with `Date.now()`: `Date.now() - appliedAt` is the age of that update).
+   */
+  readonly appliedAt: number;
 }
 
 /** The fill of a simulated market order walking one side. */
@@ -82,4 +87,5 @@ export const toTopOfBook = (top: WireTopOfBook): TopOfBook => ({
   bid: toBookLevel(top.bid),
   ask: toBookLevel(top.ask),
   lastUpdateId: top.lastUpdateId,
+  appliedAt: top.appliedAt,
 });

@@ -24,7 +24,15 @@ import {
   toTopOfBook,
 } from "./book_views.ts";
 import type { FeedEnvironment } from "./feed_api.ts";
-import type { FeedEvent, FeedOptions, FeedStatus, Result, ResyncCause } from "./protocol.ts";
+import { canShareMemory, sharedTopBuffer, SharedTopReader } from "./shared_top.ts";
+import type {
+  FeedEvent,
+  FeedOptions,
+  FeedStatus,
+  Result,
+  ResyncCause,
+  WireTopOfBook,
+} from "./protocol.ts";
 import type { BookSide } from "./types.ts";
 
 /** Options of {@link createOrderBook}. */
@@ -69,6 +77,15 @@ export interface OrderBookClient {
   vwap(side: BookSide, quantity: DecimalInput): Promise<BookFill>;
   /** Fill of a market order spending `notional` (quote) against `side`. */
   depthToNotional(side: BookSide, notional: DecimalInput): Promise<BookFill>;
+  /**
+   * The top of book now, read synchronously (no `await`, no round trip): best bid and ask, the
+   * update id the book is at and when it was applied; undefined while the book is not Live
+   * (syncing, resyncing after a gap or reconnect, crossed, closed). In worker mode the worker
+   * publishes every applied frame into shared memory, so this is the worker's latest state; where
+   * memory cannot be shared (a browser page that is not cross-origin isolated) it is the last
+   * {@link OrderBookClient.onTopOfBook} notification, one message behind.
+   */
+  peekTop(): TopOfBook | undefined;
   /** Calls `listener` whenever the best bid or ask changes; returns the unsubscribe function. */
   onTopOfBook(listener: (top: TopOfBook) => void): () => void;
   /** Calls `listener` each time the book is Live again after a resync. */
@@ -110,13 +127,33 @@ export const createOrderBook = async (
   const tops = new Set<(top: TopOfBook) => void>();
   const resyncs = new Set<(event: ResyncedEvent) => void>();
   const statuses = new Set<(status: FeedStatus) => void>();
+  // The feed's top in shared memory (inline: a plain buffer); else the last notification.
+  const topBuffer = mode === "inline" || canShareMemory()
+    ? sharedTopBuffer(mode === "worker")
+    : undefined;
+  const shared = topBuffer === undefined ? undefined : new SharedTopReader(topBuffer);
+  let notified: TopOfBook | undefined;
+  let closed = false;
+  let peeked: { readonly wire: WireTopOfBook; readonly top: TopOfBook } | undefined;
+  const peekTop = (): TopOfBook | undefined => {
+    if (closed) return undefined;
+    if (shared === undefined) return notified;
+    const wire = shared.read();
+    if (wire === undefined) return undefined;
+    if (peeked?.wire !== wire) peeked = { wire, top: toTopOfBook(wire) };
+    return peeked.top;
+  };
   const onEvent = (event: FeedEvent): void => {
     if (event.type === "topOfBook") {
       const top = toTopOfBook(event.top);
+      notified = top;
       for (const listener of tops) listener(top);
     } else if (event.type === "resynced") {
       for (const listener of resyncs) listener(event);
-    } else for (const listener of statuses) listener(event.status);
+    } else {
+      if (event.status.phase !== "Live") notified = undefined;
+      for (const listener of statuses) listener(event.status);
+    }
   };
   // A worker gets a port to post its events to (plain messages, see `event_relay.ts`), so this
   // thread can close its end itself: a port left open keeps Bun alive once the worker is gone.
@@ -135,7 +172,7 @@ export const createOrderBook = async (
   try {
     const starting = (async () => {
       await api.listen(listener);
-      await unwrap(api.start(feedOptions));
+      await unwrap(api.start(feedOptions, topBuffer));
     })();
     starting.catch(() => {}); // when the worker failed first, its calls are never answered
     await Promise.race([starting, started.failed]);
@@ -150,6 +187,7 @@ export const createOrderBook = async (
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
     closing ??= (async () => {
+      closed = true;
       const remote = api;
       try {
         await remote.close();
@@ -173,6 +211,7 @@ export const createOrderBook = async (
     vwap: async (side, quantity) => toBookFill(await unwrap(api.vwap(side, String(quantity)))),
     depthToNotional: async (side, notional) =>
       toBookFill(await unwrap(api.depthToNotional(side, String(notional)))),
+    peekTop,
     onTopOfBook: add(tops),
     onResynced: add(resyncs),
     onStatus: add(statuses),

@@ -9,6 +9,7 @@
  */
 import { ReconnectingSocket, type WebSocketConstructorLike } from "../ws/socket_core.ts";
 import { BookFeed } from "./book_feed.ts";
+import type { SharedTopBuffer } from "./shared_top.ts";
 import { unavailableError } from "./wire_errors.ts";
 import {
   err,
@@ -110,13 +111,14 @@ export const createFeedApi = (environment: FeedEnvironment = {}): OrderBookWorke
       ),
     );
 
-  const startFeed = (options: FeedOptions): FeedStatus => {
+  const startFeed = (options: FeedOptions, top: SharedTopBuffer | undefined): FeedStatus => {
     const restUrl = (options.restUrl ?? DEFAULT_REST_URL).replace(/\/+$/, "");
     const url = `${restUrl}/api/v1/depth?symbol=${encodeURIComponent(options.symbol)}&limit=1000`;
     const stream = `depth.${options.symbol}`;
     const current = new BookFeed({
       symbol: options.symbol,
       requestSnapshot: () => queueMicrotask(() => fetchSnapshot(url)),
+      ...(top === undefined ? {} : { topBuffer: top }),
       ...(options.minBufferedBeforeSnapshot === undefined
         ? {}
         : { minBufferedBeforeSnapshot: options.minBufferedBeforeSnapshot }),
@@ -142,7 +144,7 @@ export const createFeedApi = (environment: FeedEnvironment = {}): OrderBookWorke
   };
 
   return {
-    start: (options) => Promise.resolve(feed?.status() ?? startFeed(options)).then(ok),
+    start: (options, top) => Promise.resolve(feed?.status() ?? startFeed(options, top)).then(ok),
     status: () => Promise.resolve(feed?.status() ?? NOT_STARTED),
     snapshot: (depth) => withFeed((f) => f.snapshot(depth)),
     bestBid: () => withFeed((f) => f.bestBid()),

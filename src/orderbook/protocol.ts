@@ -9,6 +9,7 @@
  * @module
  */
 import type { EncodedBackpackError } from "../errors.ts";
+import type { SharedTopBuffer } from "./shared_top.ts";
 import type { ResyncReason, SnapshotReason, SyncPhase } from "./sync.ts";
 import type { BookSide, Fill, Level } from "./types.ts";
 
@@ -81,6 +82,8 @@ export interface WireTopOfBook {
   readonly ask: Level | undefined;
   /** Update id the book is at. */
   readonly lastUpdateId: string;
+  /** When the feed applied that update: ms since the epoch, sub-millisecond precision. */
+  readonly appliedAt: number;
 }
 
 /** Notifications of the feed, in the order they happened. */
@@ -123,8 +126,11 @@ export interface FeedOptions {
  * mode follows the same contract) and never rejects: failures are `Err` results.
  */
 export interface OrderBookWorkerApi {
-  /** Starts the feed (once): opens the depth socket and synchronises. */
-  start(options: FeedOptions): Promise<Result<FeedStatus>>;
+  /**
+   * Starts the feed (once): opens the depth socket and synchronises. `top` is the buffer the feed
+   * publishes its Live top of book into (`shared_top.ts`), a `SharedArrayBuffer` across threads.
+   */
+  start(options: FeedOptions, top?: SharedTopBuffer): Promise<Result<FeedStatus>>;
   /** The current status. */
   status(): Promise<FeedStatus>;
   /** The best `depth` levels of each side. */

@@ -11,7 +11,7 @@ import * as Layer from "effect/Layer";
 import type { Decimal, DecimalInput } from "../decimal.ts";
 import { TransportError } from "../error_classes.ts";
 import { type BackpackError, isBackpackError } from "../errors.ts";
-import type { BookFill, BookLevel, BookSnapshot } from "./book_views.ts";
+import type { BookFill, BookLevel, BookSnapshot, TopOfBook } from "./book_views.ts";
 import { createOrderBook, type CreateOrderBookOptions, type OrderBookClient } from "./client.ts";
 import type { FeedStatus } from "./protocol.ts";
 import type { BookSide } from "./types.ts";
@@ -39,6 +39,8 @@ export interface OrderBookShape {
     side: BookSide,
     notional: DecimalInput,
   ) => Effect.Effect<BookFill, BackpackError>;
+  /** The top of book now, read synchronously; undefined while not Live (`OrderBookClient.peekTop`). */
+  readonly peekTop: Effect.Effect<TopOfBook | undefined>;
   /** The underlying client (for `onTopOfBook` / `onResynced` callbacks). */
   readonly client: OrderBookClient;
 }
@@ -78,6 +80,7 @@ export class OrderBook extends OrderBookBase {
         spread: attempt(() => client.spread()),
         vwap: (side, quantity) => attempt(() => client.vwap(side, quantity)),
         depthToNotional: (side, notional) => attempt(() => client.depthToNotional(side, notional)),
+        peekTop: Effect.sync(() => client.peekTop()),
         client,
       }))),
     );

@@ -110,6 +110,11 @@ export class BookSync {
     return this.state === "Live" ? String(this.current) : undefined;
   }
 
+  /** Update id of the Live book as an integer; undefined when not `Live`. */
+  get updateId(): bigint | undefined {
+    return this.state === "Live" ? this.current : undefined;
+  }
+
   /** Engine time (µs) of the last applied frame (or the snapshot); undefined when not `Live`. */
   get timestamp(): string | undefined {
     return this.state === "Live" && this.time !== undefined ? String(this.time) : undefined;

@@ -63,5 +63,15 @@ globalThis.bookTop = async () => {
     lastUpdateId: top.lastUpdateId,
   };
 };
+// The synchronous read: shared memory with the worker (the page is cross-origin isolated).
+globalThis.peekTop = () => {
+  const top = book.peekTop();
+  return {
+    isolated: globalThis.crossOriginIsolated,
+    bid: top?.bid?.map((d) => d.toFixed()),
+    ask: top?.ask?.map((d) => d.toFixed()),
+    lastUpdateId: top?.lastUpdateId,
+  };
+};
 document.getElementById("out").textContent = JSON.stringify(checks, null, 2);
 globalThis.__result = checks;

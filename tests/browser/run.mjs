@@ -121,7 +121,13 @@ const serve = (files) =>
         res.writeHead(404).end();
         return;
       }
-      res.writeHead(200, { "content-type": file.type, "cache-control": "no-store" }).end(file.body);
+      // Cross-origin isolated (COOP + COEP), so the page may share memory with its worker.
+      res.writeHead(200, {
+        "content-type": file.type,
+        "cache-control": "no-store",
+        "cross-origin-opener-policy": "same-origin",
+        "cross-origin-embedder-policy": "require-corp",
+      }).end(file.body);
     });
     server.listen(0, "127.0.0.1", () => resolve(server));
   });
@@ -207,6 +213,23 @@ try {
     const same = last.ours.lastUpdateId === last.theirs.lastUpdateId &&
       JSON.stringify(last.ours) === JSON.stringify(last.theirs);
     record("worker top of book = simulator GET /api/v1/depth", same, JSON.stringify(last));
+    // peekTop() reads the worker's shared memory: once the book is at the simulator's update id,
+    // it says so without a message.
+    let peeked;
+    for (let i = 0; i < 40; i++) {
+      peeked = {
+        ours: await tab.evaluate(() => globalThis.peekTop()),
+        theirs: await simTop(sim.restUrl),
+      };
+      if (peeked.ours.lastUpdateId === peeked.theirs.lastUpdateId) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const { isolated, ...peek } = peeked.ours;
+    record(
+      "peekTop() from shared memory (cross-origin isolated page) = simulator GET /api/v1/depth",
+      isolated === true && JSON.stringify(peek) === JSON.stringify(peeked.theirs),
+      JSON.stringify(peeked),
+    );
   } else {
     record("worker top of book = simulator GET /api/v1/depth", false, "no live book");
   }

@@ -128,6 +128,11 @@ const assertBookMatches = async (sim, book) => {
       const [bid, ask] = [await book.bestBid(), await book.bestAsk()];
       assertLevel(bid, truth.bids[0], "best bid");
       assertLevel(ask, truth.asks[0], "best ask");
+      // The synchronous read (shared memory from a worker, the feed itself inline) agrees.
+      const top = book.peekTop();
+      assert.equal(top?.lastUpdateId, truth.lastUpdateId, "peekTop() update id");
+      assertLevel(top.bid, truth.bids[0], "peekTop() bid");
+      assertLevel(top.ask, truth.asks[0], "peekTop() ask");
       return;
     }
     assert.ok(Date.now() < deadline, `the book never caught up: ${JSON.stringify(status)}`);
@@ -325,6 +330,7 @@ const cases = (
           await book.close();
         }
         await assert.rejects(book.bestBid(), (err) => err?._tag === "UnavailableError");
+        assert.equal(book.peekTop(), undefined);
       }),
   },
 ];

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { BookFeed } from "../../../src/orderbook/book_feed.ts";
 import type { FeedEvent } from "../../../src/orderbook/protocol.ts";
+import { sharedTopBuffer, SharedTopReader } from "../../../src/orderbook/shared_top.ts";
 
 const frame = (
   u: number,
@@ -53,4 +54,47 @@ Deno.test("after a gap and a resync, the first Live top is announced again even 
   feed.onFrame(frame(21, [["99", "1"]]));
   assert.equal(feed.phase, "Live");
   assert.deepEqual(tops, ["10 100@2 101@3", "21 100@2 101@3"]);
+});
+
+Deno.test("the shared top follows every applied frame and is withdrawn when the book is not Live", () => {
+  const buffer = sharedTopBuffer(false);
+  const top = new SharedTopReader(buffer);
+  let clock = 1000.25;
+  const feed = new BookFeed({
+    symbol: "SOL_USDC",
+    requestSnapshot: () => {},
+    topBuffer: buffer,
+    now: () => clock,
+  });
+  feed.onFrame(frame(10, []));
+  assert.equal(top.read(), undefined); // buffering: never Live yet
+  feed.onSnapshot({ lastUpdateId: "9", bids: [["99", "1"], ["100", "2"]], asks: [["101", "3"]] });
+  assert.deepEqual(top.read(), {
+    bid: ["100", "2"],
+    ask: ["101", "3"],
+    lastUpdateId: "10",
+    appliedAt: 1000.25,
+  });
+  clock = 1001.5;
+  feed.onFrame(frame(11, [["99", "7"]])); // the top is unchanged, the book moved on
+  assert.equal(top.read()?.lastUpdateId, "11");
+  assert.equal(top.read()?.appliedAt, 1001.5);
+  feed.onFrame(frame(12, [], [["100", "1"]])); // crossed: never served
+  assert.equal(feed.bestBid()._tag, "Err");
+  assert.equal(top.read(), undefined);
+  feed.onFrame(frame(13, [], [["100", "0"]]));
+  assert.deepEqual(top.read()?.ask, ["101", "3"]);
+  feed.onFrame(frame(20, [["100", "9"]])); // gap
+  assert.equal(feed.phase, "Resyncing");
+  assert.equal(top.read(), undefined);
+  feed.onSnapshot({ lastUpdateId: "20", bids: [["100", "2"]], asks: [["101", "3"]] });
+  feed.onFrame(frame(21, [["99", "1"]]));
+  assert.equal(top.read()?.lastUpdateId, "21");
+  feed.onDisconnected("socket closed");
+  assert.equal(top.read(), undefined);
+  feed.onSnapshot({ lastUpdateId: "21", bids: [["100", "2"]], asks: [["101", "3"]] });
+  feed.onFrame(frame(22, []));
+  assert.equal(top.read()?.lastUpdateId, "22");
+  feed.close();
+  assert.equal(top.read(), undefined);
 });

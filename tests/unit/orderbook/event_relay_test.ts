@@ -4,7 +4,7 @@ import type { FeedEvent, FeedStatus } from "../../../src/orderbook/protocol.ts";
 
 const top = (id: number): FeedEvent => ({
   type: "topOfBook",
-  top: { bid: ["100", `${id}`], ask: ["101", "1"], lastUpdateId: String(id) },
+  top: { bid: ["100", `${id}`], ask: ["101", "1"], lastUpdateId: String(id), appliedAt: id },
 });
 const status = (phase: FeedStatus["phase"]): FeedEvent => ({
   type: "status",

@@ -60,6 +60,11 @@ const assertSame = async (
   assert.deepEqual(norm(snapshot.bids), norm(truth.bids));
   assert.deepEqual(norm(snapshot.asks), norm(truth.asks));
   const [bid, ask] = [await book.bestBid(), await book.bestAsk()];
+  // The synchronous read: the same top, at the same update id, applied a moment ago.
+  const top = book.peekTop();
+  assert.equal(top?.lastUpdateId, truth.lastUpdateId);
+  assert.deepEqual(norm([top!.bid!, top!.ask!]), norm([bid!, ask!]));
+  assert.ok(top!.appliedAt <= Date.now() + 1 && top!.appliedAt > Date.now() - 60_000);
   assert.ok(bid![0] instanceof Decimal);
   assert.equal(bid![0].toFixed(), new Decimal(truth.bids[0]![0]).toFixed());
   assert.equal(ask![0].toFixed(), new Decimal(truth.asks[0]![0]).toFixed());
@@ -151,6 +156,40 @@ for (const mode of ["worker", "inline"] as const) {
     }
   });
 }
+
+Deno.test("peekTop(): undefined until Live and after close(); without shared memory it is the last notification", async () => {
+  const sim = await startSimulator({ port: 0, tickMs: 0 });
+  const global = globalThis as { crossOriginIsolated?: boolean };
+  try {
+    for (const shareMemory of [true, false]) {
+      // A browser page that is not cross-origin isolated cannot share memory with its worker.
+      if (!shareMemory) global.crossOriginIsolated = false;
+      const book = await createOrderBook({
+        symbol: SYMBOL,
+        restUrl: sim.restUrl,
+        wsUrl: sim.wsUrl,
+        mode: "worker",
+      });
+      delete global.crossOriginIsolated;
+      try {
+        assert.equal(book.peekTop(), undefined); // no frame yet: not Live
+        const notified: string[] = [];
+        book.onTopOfBook((top) => notified.push(top.lastUpdateId));
+        await assertConverges(sim, book);
+        const top = await waitFor("a top", () => Promise.resolve(book.peekTop()));
+        assert.equal(top.lastUpdateId, (await book.status()).lastUpdateId);
+        if (!shareMemory) assert.equal(top.lastUpdateId, notified.at(-1));
+        assert.equal(book.peekTop(), book.peekTop()); // unchanged: the same object
+      } finally {
+        await book.close();
+      }
+      assert.equal(book.peekTop(), undefined);
+    }
+  } finally {
+    delete global.crossOriginIsolated;
+    await sim.close();
+  }
+});
 
 Deno.test("ready(): rejects with TimeoutError while the book cannot sync, resolves once Live", async () => {
   const sim = await startSimulator({ port: 0, tickMs: 0 });
