@@ -11,10 +11,14 @@
  * (`TCP_NODELAY`) right after stamping them (`Deno.upgradeWebSocket` queues each `send` as its own
  * later write, so a stamp would not say when a frame left).
  *
- * Latency of frame `u` = the first main-thread `onTopOfBook` whose `lastUpdateId >= u` (the book
- * is visible at `u` or later: top-of-book notifications are coalesced per turn of the worker's
- * event loop) minus the time the generator wrote `u`. Both stamps are
- * `performance.timeOrigin + performance.now()` (one monotonic clock for every thread of the
+ * Two latencies per book row, both for frame `u` against the first main-thread `onTopOfBook`
+ * whose `lastUpdateId >= u` (top-of-book notifications are coalesced per turn of the worker's
+ * event loop, so that top is at `u` or later), minus the time the generator wrote `u`:
+ * - **visible**: that top's `appliedAt`, when the worker applied it and published it to the shared
+ *   memory `peekTop()` reads (and from when every query sees it). An upper bound for `u`: the top
+ *   may be a later frame of the same burst, applied after `u`.
+ * - **notified**: when the main thread received that notification (`onTopOfBook`).
+ * Every stamp is `performance.timeOrigin + performance.now()` (one clock for every thread of the
  * process; the bench measures the offset between the threads with a ping-pong first and prints
  * it). Every frame changes the best bid's size.
  *
@@ -229,8 +233,8 @@ const percentile = (sorted: Float64Array, p: number): number =>
 /** Latency of each sent frame: first observation of an id at or above it, minus its send time. */
 const latencies = (
   sent: Extract<Report, { type: "sent" }>,
-  seenIds: number[],
-  seenAt: number[],
+  seenIds: ReadonlyArray<number>,
+  seenAt: ReadonlyArray<number>,
 ): Float64Array => {
   const out = new Float64Array(sent.sentAt.length);
   let j = 0;
@@ -243,7 +247,7 @@ const latencies = (
 };
 
 const line = (label: string, sent: Extract<Report, { type: "sent" }>, lat: Float64Array): string =>
-  `${label.padEnd(32)} ${String(sent.sentAt.length).padStart(6)} frames, ` +
+  `${label.padEnd(40)} ${String(sent.sentAt.length).padStart(6)} frames, ` +
   `${String(lat.length).padStart(6)} seen: p50 ${percentile(lat, 50).toFixed(2)} ms, ` +
   `p99 ${percentile(lat, 99).toFixed(2)} ms, max ${lat[lat.length - 1].toFixed(2)} ms`;
 
@@ -272,23 +276,29 @@ const main = async (): Promise<void> => {
     for (const phase of ["cold", "warm"]) {
       seenIds.length = 0;
       seenAt.length = 0;
+      appliedAt.length = 0;
       const sent = await ask({ type: "run", rate, tickMs, ms });
       await sleep(200);
       if (sent.type !== "sent") throw new Error("generator did not run");
-      console.log(line(`${name} ${phase}`, sent, latencies(sent, seenIds, seenAt)));
+      if (appliedAt.length > 0) {
+        console.log(line(`${name} ${phase} visible`, sent, latencies(sent, seenIds, appliedAt)));
+        console.log(line(`${name} ${phase} notified`, sent, latencies(sent, seenIds, seenAt)));
+      } else console.log(line(`${name} ${phase}`, sent, latencies(sent, seenIds, seenAt)));
     }
   };
   const seenIds: number[] = [];
   const seenAt: number[] = [];
-  const seen = (id: number): void => {
+  const appliedAt: number[] = [];
+  const seen = (id: number, applied?: number): void => {
     seenAt.push(now());
     seenIds.push(id);
+    if (applied !== undefined) appliedAt.push(applied);
   };
   for (const rate of RATES) {
     for (const { label, tickMs } of PACINGS) {
       // Through the order-book worker.
       const book = await createOrderBook({ symbol: SYMBOL, restUrl, wsUrl, mode: "worker" });
-      book.onTopOfBook((top) => seen(Number(top.lastUpdateId)));
+      book.onTopOfBook((top) => seen(Number(top.lastUpdateId), top.appliedAt));
       while ((await book.status()).phase !== "Live") {
         await ask({ type: "warm" });
         await sleep(20);
