@@ -26,11 +26,13 @@
  * the frames that are due. `burst 10ms` wakes every 10 ms (10 frames at 1k/s, 50 at 5k/s, in one
  * write): the later frames of a burst queue behind the earlier ones in the worker, and that
  * queueing is part of their latency. `paced 1ms` wakes every millisecond (1 or 5 frames).
- * Each row runs twice: **cold** right after the book is Live (V8 tiers the hot code up in it: its
- * background TurboFan jobs compete with the worker for the cores), then **warm**. The **floor**
- * rows are the same traffic to a bare worker that parses each frame and posts its update id to the
- * main thread: the cost of the WebSocket and the thread hop alone, without the book. Run
- * `--short` for a quicker pass (1 s per row, not 3).
+ * Each row runs **cold** right after the book is Live (V8 tiers the hot code up in it: its
+ * background TurboFan jobs compete with the worker for the cores), then **warm** in 3 windows of
+ * the same length, printed as the medians of the windows' p50 and p99 and the range of their p99
+ * (one noisy window on a shared machine does not make the figure). The **floor** rows are the same
+ * traffic to a bare worker that parses each frame and posts its update id to the main thread: the
+ * cost of the WebSocket and the thread hop alone, without the book. Run `--short` for a quicker
+ * pass (1 s windows, 1 warm window).
  *
  * Memory of a 10k-level book is in `bench_orderbook.ts`.
  *
@@ -39,7 +41,9 @@
 import { createOrderBook } from "../src/orderbook/client.ts";
 
 const SYMBOL = "BENCH_USDC";
-const SECONDS = Deno.args.includes("--short") ? 1 : 3;
+const SHORT = Deno.args.includes("--short");
+const SECONDS = SHORT ? 1 : 3;
+const WARM_WINDOWS = SHORT ? 1 : 3;
 const RATES: ReadonlyArray<number> = [1000, 5000];
 const PACINGS: ReadonlyArray<{ readonly label: string; readonly tickMs: number }> = [
   { label: "burst 10ms", tickMs: 10 },
@@ -246,10 +250,24 @@ const latencies = (
   return out.subarray(0, n).sort();
 };
 
-const line = (label: string, sent: Extract<Report, { type: "sent" }>, lat: Float64Array): string =>
-  `${label.padEnd(40)} ${String(sent.sentAt.length).padStart(6)} frames, ` +
-  `${String(lat.length).padStart(6)} seen: p50 ${percentile(lat, 50).toFixed(2)} ms, ` +
-  `p99 ${percentile(lat, 99).toFixed(2)} ms, max ${lat[lat.length - 1].toFixed(2)} ms`;
+const median = (values: ReadonlyArray<number>): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** One printed row: a window's figures, or the medians of several windows and their p99 range. */
+const line = (label: string, frames: number, windows: ReadonlyArray<Float64Array>): string => {
+  const p99s = windows.map((lat) => percentile(lat, 99));
+  const seen = windows.reduce((sum, lat) => sum + lat.length, 0);
+  const head = `${label.padEnd(40)} ${String(frames).padStart(6)} frames, ` +
+    `${String(seen).padStart(6)} seen: p50 ${
+      median(windows.map((l) => percentile(l, 50))).toFixed(2)
+    } ms, ` +
+    `p99 ${median(p99s).toFixed(2)} ms`;
+  return windows.length === 1
+    ? `${head}, max ${windows[0][windows[0].length - 1].toFixed(2)} ms`
+    : `${head} (medians of ${windows.length} windows; p99 ${Math.min(...p99s).toFixed(2)}–${
+      Math.max(...p99s).toFixed(2)
+    } ms)`;
+};
 
 const main = async (): Promise<void> => {
   const gen = new Worker(import.meta.url, { type: "module", name: "generator" });
@@ -271,19 +289,33 @@ const main = async (): Promise<void> => {
       `(measurement, ${SECONDS} s per row; load average ${Deno.loadavg().join(" ")})`,
   );
   const ms = SECONDS * 1000;
-  /** Runs the traffic twice (cold: right after start-up, then warm) and prints a row for each. */
+  /** One window of traffic: the latencies by what was observed (`visible` only for the book). */
+  const window = async (rate: number, tickMs: number) => {
+    seenIds.length = 0;
+    seenAt.length = 0;
+    appliedAt.length = 0;
+    const sent = await ask({ type: "run", rate, tickMs, ms });
+    await sleep(200);
+    if (sent.type !== "sent") throw new Error("generator did not run");
+    return {
+      frames: sent.sentAt.length,
+      visible: appliedAt.length > 0 ? latencies(sent, seenIds, appliedAt) : undefined,
+      notified: latencies(sent, seenIds, seenAt),
+    };
+  };
+  /** Runs a cold window (right after start-up), then the warm ones, and prints their rows. */
   const measure = async (name: string, rate: number, tickMs: number): Promise<void> => {
-    for (const phase of ["cold", "warm"]) {
-      seenIds.length = 0;
-      seenAt.length = 0;
-      appliedAt.length = 0;
-      const sent = await ask({ type: "run", rate, tickMs, ms });
-      await sleep(200);
-      if (sent.type !== "sent") throw new Error("generator did not run");
-      if (appliedAt.length > 0) {
-        console.log(line(`${name} ${phase} visible`, sent, latencies(sent, seenIds, appliedAt)));
-        console.log(line(`${name} ${phase} notified`, sent, latencies(sent, seenIds, seenAt)));
-      } else console.log(line(`${name} ${phase}`, sent, latencies(sent, seenIds, seenAt)));
+    const cold = await window(rate, tickMs);
+    const warm = [];
+    for (let i = 0; i < WARM_WINDOWS; i++) warm.push(await window(rate, tickMs));
+    const book = cold.visible !== undefined;
+    for (const [phase, windows] of [["cold", [cold]], ["warm", warm]] as const) {
+      if (book) {
+        const visible = windows.flatMap((w) => w.visible ?? []);
+        console.log(line(`${name} ${phase} visible`, cold.frames, visible));
+        const notified = windows.map((w) => w.notified);
+        console.log(line(`${name} ${phase} notified`, cold.frames, notified));
+      } else console.log(line(`${name} ${phase}`, cold.frames, windows.map((w) => w.notified)));
     }
   };
   const seenIds: number[] = [];

@@ -17,6 +17,11 @@ try {
   const [bid] = (await book.bestBid()) ?? []; // [price, quantity] as Decimal
   const [ask] = (await book.bestAsk()) ?? [];
   console.log(`book ${bid?.toFixed()} / ${ask?.toFixed()} (${book.mode} mode)`);
+  // Synchronous, no round trip: the worker publishes every applied frame to shared memory.
+  const top = book.peekTop(); // undefined while the book is not in sync
+  console.log(
+    `top at update ${top?.lastUpdateId}, applied ${Date.now() - (top?.appliedAt ?? 0)} ms ago`,
+  );
 } finally {
   await book.close();
   await streams.close();
