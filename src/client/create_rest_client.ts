@@ -11,6 +11,7 @@
  */
 import type * as Effect from "effect/Effect";
 import * as ManagedRuntime from "effect/ManagedRuntime";
+import { DEFAULT_CONFIG } from "../config.ts";
 import { type BackpackOptions, type BackpackServices, layerBackpack } from "../rest/layer.ts";
 import { asyncDispose, describedAs } from "./described.ts";
 import { type Promisified, promisify, type Runner } from "./promisify.ts";
@@ -32,8 +33,10 @@ export type RestEndpoints<T> = { readonly [K in keyof T]: RestEndpointFn };
 /** What every REST client has besides its endpoint methods: releasing its resources. */
 export interface Closable {
   /**
-   * Releases the client's resources. Calls after `close()` (and calls it interrupts) reject with
-   * `UnavailableError`, code `CLIENT_CLOSED`.
+   * Closes the client: calls made after `close()` reject with `UnavailableError`, code
+   * `CLIENT_CLOSED`; calls already in flight may finish for up to the request timeout (`timeoutMs`,
+   * default 10 s), so an order placement gets its answer; whatever still runs then is interrupted
+   * (and rejects with `CLIENT_CLOSED`); then the resources are released.
    */
   close(): Promise<void>;
   /** Same as {@link Closable.close}, for `await using`. */
@@ -58,6 +61,7 @@ export const makeRestClient = <T extends RestEndpoints<T>, X extends object>(
   const { run, close } = facadeRuntime(
     ManagedRuntime.make(layerBackpack(options)),
     "BackpackClient",
+    { drainMs: options.timeoutMs ?? DEFAULT_CONFIG.timeoutMs },
   );
   const description = `BackpackClient(${options.baseUrl ?? "default"}, ${
     options.apiSecret === undefined ? "public" : "signed"

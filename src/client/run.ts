@@ -7,6 +7,10 @@
  * its calls reject with `UnavailableError` (code `CLIENT_CLOSED`) instead of reaching the disposed
  * runtime (whose own answer would be a bare string defect).
  *
+ * Closing is graceful: calls already running may finish (an order placement in flight gets its
+ * answer instead of an unknown outcome) for up to a drain period, the request timeout; only what
+ * still runs after it is interrupted.
+ *
  * @module
  */
 import * as Cause from "effect/Cause";
@@ -39,29 +43,54 @@ export interface FacadeRuntime<R> {
    * (and for a call that `close()` interrupted) it rejects with {@link closedError}.
    */
   readonly run: Runner<R>;
-  /** Disposes the runtime once (later calls return the same promise), then runs `onClose`. */
+  /**
+   * Closes once (later calls return the same promise): new calls are refused at once, calls in
+   * flight may finish for up to the drain period, then the runtime is disposed (interrupting what
+   * still runs) and `onClose` runs.
+   */
   readonly close: () => Promise<void>;
 }
 
-/**
- * Wraps `runtime` for a facade object named `owner` (as in its description, e.g. `BackpackClient`).
- * `onClose` runs after the runtime is disposed.
- */
+/** Options of {@link facadeRuntime}. */
+export interface FacadeRuntimeOptions {
+  /** Runs after the runtime is disposed. */
+  readonly onClose?: () => void;
+  /** How long `close()` lets calls in flight finish before it interrupts them (ms). Default 0. */
+  readonly drainMs?: number;
+}
+
+/** Resolves once every promise of `running` settled, or after `ms`, whichever comes first. */
+const settledWithin = async (running: Iterable<Promise<unknown>>, ms: number): Promise<void> => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([Promise.allSettled(running), expired]);
+  clearTimeout(timer);
+};
+
+/** Wraps `runtime` for a facade object named `owner` (as in its description, e.g. `BackpackClient`). */
 export const facadeRuntime = <R, ER>(
   runtime: ManagedRuntime.ManagedRuntime<R, ER>,
   owner: string,
-  onClose: () => void = () => {},
+  options: FacadeRuntimeOptions = {},
 ): FacadeRuntime<R> => {
+  const { onClose = () => {}, drainMs = 0 } = options;
+  const running = new Set<Promise<unknown>>();
   let closing: Promise<void> | undefined;
   return {
     run: async (effect) => {
       if (closing !== undefined) throw closedError(owner);
-      const exit = await runtime.runPromiseExit(effect);
+      const pending = runtime.runPromiseExit(effect);
+      running.add(pending);
+      const exit = await pending.finally(() => running.delete(pending));
       if (closing !== undefined && Exit.isFailure(exit) && Cause.hasInterruptsOnly(exit.cause)) {
         throw closedError(owner);
       }
       return unwrapExit(exit);
     },
-    close: () => closing ??= runtime.dispose().finally(onClose),
+    close: () =>
+      closing ??= (async () => {
+        if (running.size > 0 && drainMs > 0) await settledWithin([...running], drainMs);
+        await runtime.dispose();
+      })().finally(onClose),
   };
 };

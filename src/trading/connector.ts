@@ -51,6 +51,18 @@ import type { ConnectorConfig } from "./connector_config.ts";
  */
 const SHUTDOWN_MARGIN_MS = 500;
 
+/**
+ * When the last placement the exchange has not confirmed was sent (Unix ms; `-Infinity` for none):
+ * its order is still unknown to the tracker (no order id).
+ */
+const lastUnconfirmedPlacement = (state: TradingState): number => {
+  let last = Number.NEGATIVE_INFINITY;
+  for (const [clientId, sentAt] of state.unconfirmedPlacements) {
+    if (state.tracker.byClientId(clientId)?.orderId === undefined) last = Math.max(last, sentAt);
+  }
+  return last;
+};
+
 /** Default `reconcileIntervalMs`. */
 export const DEFAULT_RECONCILE_INTERVAL_MS = 5_000;
 
@@ -190,12 +202,14 @@ export const make = (
       const { window } = Context.get(context, BackpackConfig);
       yield* Effect.addFinalizer(() =>
         Effect.gen(function* () {
-          if (state.inFlight.size > 0) state.abandonedPlacementAt = Date.now();
+          const firstCancelAt = Date.now();
           yield* cancelEverywhere;
-          // A placement the shutdown cut off may still land until its signature window ends (the
-          // exchange rejects it after): cancel again once that is over.
-          if (state.abandonedPlacementAt === undefined) return;
-          const wait = state.abandonedPlacementAt + window + SHUTDOWN_MARGIN_MS - Date.now();
+          // A placement the exchange never confirmed (cut off by the shutdown, or of unknown
+          // outcome) may still land until its signature window ends, and is rejected after it:
+          // cancel again once the last such window is over, unless the first cancel came later.
+          const deadline = lastUnconfirmedPlacement(state) + window + SHUTDOWN_MARGIN_MS;
+          if (deadline <= firstCancelAt) return;
+          const wait = deadline - Date.now();
           if (wait > 0) yield* Effect.sleep(wait);
           yield* cancelEverywhere;
         })

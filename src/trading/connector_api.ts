@@ -90,7 +90,11 @@ export interface Connector extends ConnectorState {
   events(): EventSubscription;
   /** Calls `listener` for every event from now on; returns the unsubscribe function. */
   on(listener: (event: ConnectorEvent) => void): () => void;
-  /** Stops everything (cancelling open orders first with `cancelOnShutdown`). Idempotent. */
+  /**
+   * Stops everything. Calls in flight (an order placement, a cancel) may finish for up to the
+   * request timeout first; then, with `cancelOnShutdown`, open orders are cancelled. Later calls
+   * reject with `UnavailableError` `CLIENT_CLOSED`. Idempotent.
+   */
   close(): Promise<void>;
   /** Same as {@link Connector.close}. */
   [Symbol.asyncDispose](): Promise<void>;

@@ -29,8 +29,10 @@ export interface ConnectorConfig {
   readonly markets: ReadonlyArray<string>;
   /**
    * Cancel every open order of the configured markets on `close()`. Default `false`. When a
-   * placement was cut off by the shutdown, it cancels again once that request's signature `window`
-   * is over (the exchange accepts it until then), so `close()` may take up to `window` + 0.5 s.
+   * placement the exchange has not confirmed may still land (cut off by the shutdown, or of
+   * unknown outcome and not found by its look-ups), it cancels again once that request's
+   * signature `window` is over (the exchange accepts it until then), so `close()` may take up to
+   * `window` + 0.5 s.
    */
   readonly cancelOnShutdown?: boolean;
   /** Signature validity window in ms (`X-Window`). Default 5000, maximum 60000. */

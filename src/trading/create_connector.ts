@@ -30,6 +30,7 @@ import * as Effect from "effect/Effect";
 import * as ManagedRuntime from "effect/ManagedRuntime";
 import { asyncDispose, describedAs } from "../client/described.ts";
 import { facadeRuntime, unwrapExit } from "../client/run.ts";
+import { DEFAULT_CONFIG } from "../config.ts";
 import { EventHub } from "./event_hub.ts";
 import { Connector as ConnectorService } from "./service.ts";
 import type { Connector, ConnectorShape } from "./connector_api.ts";
@@ -52,9 +53,12 @@ export const createConnector = async (config: ConnectorConfig): Promise<Connecto
   }
   const hub = new EventHub();
   const off = service.on((event) => hub.publish([event]));
-  const facade = facadeRuntime(runtime, "Connector", () => {
-    off();
-    hub.close();
+  const facade = facadeRuntime(runtime, "Connector", {
+    onClose: () => {
+      off();
+      hub.close();
+    },
+    drainMs: config.timeoutMs ?? DEFAULT_CONFIG.timeoutMs,
   });
   const close = facade.close;
   const run = <A>(effect: Effect.Effect<A, unknown>): Promise<A> =>

@@ -50,10 +50,11 @@ export class TradingState {
   /** Client ids of orders whose REST placement has not answered yet. */
   readonly inFlight: Set<number> = new Set();
   /**
-   * When the last placement was interrupted before its answer (Unix ms), if one was: its request
-   * may still reach the exchange until its signature window ends.
+   * When each placement the exchange has not confirmed was sent (Unix ms), by client id: in flight,
+   * cut off by a shutdown, or of unknown outcome and not found since. Such a request may still
+   * reach the exchange until its signature window ends.
    */
-  abandonedPlacementAt: number | undefined;
+  readonly unconfirmedPlacements: Map<number, number> = new Map();
   /** How many look-ups each order of unknown outcome has had, by client id. */
   readonly unknownAttempts: Map<number, number> = new Map();
   /** Engine time (µs) of the last `account.positionUpdate` frame, by symbol. */

@@ -7,7 +7,7 @@ import {
   InvalidInputError,
   UnavailableError,
 } from "../../../mod.ts";
-import { getBalances, getDepth } from "../../../effect.ts";
+import { executeOrder, getBalances, getDepth, getOpenOrders } from "../../../effect.ts";
 import { startSimulator } from "../../../src/sim/mod.ts";
 import { printedForms } from "./printed.ts";
 
@@ -88,6 +88,47 @@ Deno.test("createRestClient: never reveals the secret; calls after close reject"
     await assert.rejects(client.getBalances(), closed);
   } finally {
     await client.close();
+    await sim.close();
+  }
+});
+
+Deno.test("createRestClient: close() lets an order placement in flight get its answer, then refuses calls", async () => {
+  const sim = await startSimulator({ port: 0, tickMs: 0 });
+  // The order request takes 200 ms to reach the exchange.
+  const slowFetch: typeof fetch = async (input, init) => {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return fetch(input, init);
+  };
+  const client = createRestClient({ executeOrder, getOpenOrders }, {
+    baseUrl: sim.restUrl,
+    apiSecret: sim.accounts[0].apiSecret,
+    fetch: slowFetch,
+    rateLimit: false,
+  });
+  const bestBid = sim.exchange.trueBook(SPOT).bids[0]![0]; // rests: a bid at the best bid
+  const placing = client.executeOrder({
+    symbol: SPOT,
+    side: "Bid",
+    orderType: "Limit",
+    price: bestBid,
+    quantity: "1",
+    clientId: 77,
+  });
+  await new Promise((resolve) => setTimeout(resolve, 20)); // the request is on its way
+  const closing = client.close();
+  try {
+    await assert.rejects(
+      client.getOpenOrders({ symbol: SPOT }),
+      (e) => e instanceof UnavailableError && e.code === "CLIENT_CLOSED",
+    );
+    const order = await placing; // answered, not cut off
+    assert.equal(order.clientId, 77);
+    assert.equal(order.status, "New");
+    await closing;
+    const resting = sim.exchange.openOrders(sim.accounts[0].accountId, SPOT);
+    assert.deepEqual(resting.map((o) => o.clientId), [77]);
+  } finally {
+    await closing;
     await sim.close();
   }
 });

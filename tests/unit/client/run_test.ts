@@ -37,7 +37,9 @@ Deno.test("facadeRuntime: run rejects with the typed error, not a wrapper", asyn
 
 Deno.test("facadeRuntime: calls after close reject with UnavailableError CLIENT_CLOSED", async () => {
   let closed = 0;
-  const { run, close } = facadeRuntime(ManagedRuntime.make(Layer.empty), "Thing", () => closed++);
+  const { run, close } = facadeRuntime(ManagedRuntime.make(Layer.empty), "Thing", {
+    onClose: () => closed++,
+  });
   assert.equal(await run(Effect.succeed(1)), 1);
   const first = close();
   assert.equal(close(), first, "close is idempotent");
@@ -45,6 +47,32 @@ Deno.test("facadeRuntime: calls after close reject with UnavailableError CLIENT_
   assert.equal(closed, 1);
   await assert.rejects(run(Effect.succeed(2)), isClosedError("Thing"));
   await assert.rejects(run(Effect.fail(notFound)), isClosedError("Thing"));
+});
+
+Deno.test("facadeRuntime: close lets a call in flight finish within the drain period and refuses new ones meanwhile", async () => {
+  let closed = 0;
+  const { run, close } = facadeRuntime(ManagedRuntime.make(Layer.empty), "Thing", {
+    onClose: () => closed++,
+    drainMs: 5_000,
+  });
+  const pending = run(Effect.sleep("50 millis").pipe(Effect.as("answered")));
+  await run(Effect.yieldNow); // the pending call's fiber is running
+  const closing = close();
+  await assert.rejects(run(Effect.succeed(2)), isClosedError("Thing"));
+  assert.equal(closed, 0, "not closed while a call is in flight");
+  assert.equal(await pending, "answered");
+  await closing;
+  assert.equal(closed, 1);
+});
+
+Deno.test("facadeRuntime: a call still running after the drain period is interrupted and rejects with CLIENT_CLOSED", async () => {
+  const { run, close } = facadeRuntime(ManagedRuntime.make(Layer.empty), "Thing", { drainMs: 30 });
+  const pending = run(Effect.never);
+  await run(Effect.yieldNow);
+  const started = Date.now();
+  await close();
+  assert.ok(Date.now() - started >= 25, "waited for the drain period");
+  await assert.rejects(pending, isClosedError("Thing"));
 });
 
 Deno.test("facadeRuntime: a call interrupted by close rejects with CLIENT_CLOSED", async () => {

@@ -1,7 +1,8 @@
 /**
- * `cancelOnShutdown` leaves nothing open even when `close()` cuts off a placement whose request is
- * already on its way: the exchange accepts that request until its signature window ends, so the
- * connector cancels again after it.
+ * `cancelOnShutdown` leaves nothing open when `close()` meets a placement whose request is already
+ * on its way: `close()` lets it finish within the request timeout and cancels it; when the request
+ * takes longer than that, the call is cut off, but the exchange accepts the request until its
+ * signature window ends, so the connector cancels again after it.
  */
 import assert from "node:assert/strict";
 import { startSimulator } from "../../../src/sim/mod.ts";
@@ -42,44 +43,68 @@ const inTransitFetch = () => {
   };
 };
 
-Deno.test("cancelOnShutdown: a placement cut off by close() and landing later is cancelled too", async () => {
-  const sim = await startSimulator({ port: 0, tickMs: 0, seed: 11 });
-  const account = sim.accounts[0]!;
-  const network = inTransitFetch();
-  const connector = await createConnector({
-    restUrl: sim.restUrl,
-    wsUrl: sim.wsUrl,
-    apiSecret: account.apiSecret,
-    markets: [SYMBOL],
-    orderBookMode: "inline",
-    cancelOnShutdown: true,
-    window: WINDOW_MS,
-    fetch: network.fetchFn,
-  });
-  try {
-    const bestBid = sim.exchange.depth(SYMBOL, 5).bids.at(-1)![0];
-    const order = (price: number) => ({
-      symbol: SYMBOL,
-      side: "Bid" as const,
-      orderType: "Limit" as const,
-      price: price.toFixed(2),
-      quantity: "0.1",
-      postOnly: true,
+const CASES = [
+  {
+    name: "a placement in flight when close() is called gets its answer, then is cancelled",
+    timeoutMs: 5_000,
+    cutOff: false,
+  },
+  {
+    name:
+      "a placement cut off by close() (slower than the request timeout) and landing later is cancelled too",
+    timeoutMs: 100,
+    cutOff: true,
+  },
+];
+
+for (const { name, timeoutMs, cutOff } of CASES) {
+  Deno.test(`cancelOnShutdown: ${name}`, async () => {
+    const sim = await startSimulator({ port: 0, tickMs: 0, seed: 11 });
+    const account = sim.accounts[0]!;
+    const network = inTransitFetch();
+    const connector = await createConnector({
+      restUrl: sim.restUrl,
+      wsUrl: sim.wsUrl,
+      apiSecret: account.apiSecret,
+      markets: [SYMBOL],
+      orderBookMode: "inline",
+      cancelOnShutdown: true,
+      window: WINDOW_MS,
+      timeoutMs,
+      fetch: network.fetchFn,
     });
-    await connector.placeOrder(order(Number(bestBid) - 1));
-    network.holdNext();
-    const cutOff = connector.placeOrder(order(Number(bestBid) - 2)).catch((error) => error);
-    await network.placementSent;
-    await connector.close();
-    await network.landed();
-    assert.ok(await cutOff instanceof Error, "the cut-off placement rejects");
-    assert.deepEqual(
-      sim.exchange.openOrders(account.accountId, SYMBOL).map((o) => o.price),
-      [],
-      "nothing left open on the exchange",
-    );
-  } finally {
-    await connector.close();
-    await sim.close();
-  }
-});
+    try {
+      const bestBid = sim.exchange.depth(SYMBOL, 5).bids.at(-1)![0];
+      const order = (price: number) => ({
+        symbol: SYMBOL,
+        side: "Bid" as const,
+        orderType: "Limit" as const,
+        price: price.toFixed(2),
+        quantity: "0.1",
+        postOnly: true,
+      });
+      await connector.placeOrder(order(Number(bestBid) - 1));
+      network.holdNext();
+      const inFlight = connector.placeOrder(order(Number(bestBid) - 2)).catch((error) => error);
+      await network.placementSent;
+      await connector.close();
+      await network.landed();
+      const outcome = await inFlight;
+      if (cutOff) assert.ok(outcome instanceof Error, "the cut-off placement rejects");
+      else {
+        assert.ok(!(outcome instanceof Error), `answered: ${outcome}`);
+        assert.equal(outcome.state, "Open");
+        assert.ok(outcome.orderId !== undefined);
+        assert.equal(connector.order(outcome.clientId)?.state, "Cancelled");
+      }
+      assert.deepEqual(
+        sim.exchange.openOrders(account.accountId, SYMBOL).map((o) => o.price),
+        [],
+        "nothing left open on the exchange",
+      );
+    } finally {
+      await connector.close();
+      await sim.close();
+    }
+  });
+}
