@@ -94,7 +94,8 @@ const parseBody = (body: string): { code: string; message: string } | undefined 
   return undefined;
 };
 
-const authReason = (code: string, message: string): AuthError["reason"] => {
+/** The `reason` of an {@link AuthError} for an error `code` and its message. */
+export const authReason = (code: string, message: string): AuthError["reason"] => {
   const text = message.toLowerCase();
   if (text.includes("expired")) return "RequestExpired";
   if (code === "FORBIDDEN" || code === "ACCOUNT_DEACTIVATED") return "Forbidden";

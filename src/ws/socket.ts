@@ -13,6 +13,10 @@
  *   ("consumer too slow") instead of silently losing frames.
  * - When the socket gives up (`maxAttempts`), every subscriber's stream fails with a
  *   `TransportError`. Closing the layer's scope closes the socket and ends every stream.
+ * - When the server rejects the signature of the private subscriptions (an error frame worded
+ *   like an authentication failure, `subscription_rejection.ts`), every private stream fails
+ *   with an `AuthError` (e.g. `RequestExpired` when the clock is off) instead of staying silent;
+ *   subscribing again signs anew.
  * - The WebSocket implementation comes from the optional `WebSocketConstructor` service; without
  *   it, `isows` (the native WebSocket where present, `ws` on Node).
  *
@@ -30,9 +34,10 @@ import { ServerClock } from "../auth/server_clock.ts";
 import { Signer } from "../auth/signer.ts";
 import { signedSubscribeMessage } from "../auth/ws_subscribe.ts";
 import { BackpackConfig } from "../config.ts";
-import { InvalidInputError, TransportError } from "../error_classes.ts";
+import { type AuthError, InvalidInputError, TransportError } from "../error_classes.ts";
 import { isPrivateStream } from "./decode.ts";
 import type { SocketEvent } from "./frames.ts";
+import { isAuthRejection, subscriptionAuthError } from "./subscription_rejection.ts";
 import {
   ReconnectingSocket,
   type SocketOptions,
@@ -77,7 +82,7 @@ export interface BackpackSocketShape {
   readonly subscribe: (
     stream: string,
     options?: SubscribeStreamOptions,
-  ) => Stream.Stream<unknown, TransportError | InvalidInputError>;
+  ) => Stream.Stream<unknown, TransportError | AuthError | InvalidInputError>;
   /** Status changes of the connection (connecting, open, reconnecting, closed), from now on. */
   readonly status: Stream.Stream<SocketStatus>;
   /** Non-data frames and subscription failures, from now on. */
@@ -88,7 +93,7 @@ export interface BackpackSocketShape {
 
 interface Subscriber {
   readonly push: (data: unknown) => void;
-  readonly fail: (error: TransportError) => void;
+  readonly fail: (error: TransportError | AuthError) => void;
   readonly end: () => void;
 }
 
@@ -152,6 +157,13 @@ export const make = (
       if (event.type === "subscribeFailed") {
         failStreams(event.streams, `subscription failed: ${event.reason}`);
       }
+      if (event.type === "error" && isAuthRejection(event)) {
+        for (const [stream, subs] of routes) {
+          if (!isPrivateStream(stream)) continue;
+          const error = subscriptionAuthError(event, stream);
+          for (const sub of subs) sub.fail(error);
+        }
+      }
       for (const listener of noticeListeners) listener(event);
     });
     core.onStatus((status) => {
@@ -175,7 +187,7 @@ export const make = (
     const subscribe = (
       stream: string,
       subscribeOptions: SubscribeStreamOptions = {},
-    ): Stream.Stream<unknown, TransportError | InvalidInputError> => {
+    ): Stream.Stream<unknown, TransportError | AuthError | InvalidInputError> => {
       const signed = isPrivateStream(stream);
       if (signed && Option.isNone(signing)) {
         return Stream.fail(
@@ -187,11 +199,11 @@ export const make = (
         );
       }
       const bufferSize = subscribeOptions.bufferSize ?? DEFAULT_BUFFER;
-      return Stream.callback<unknown, TransportError>(
+      return Stream.callback<unknown, TransportError | AuthError>(
         (queue) =>
           Effect.acquireRelease(
             Effect.sync(() => {
-              const failWith = (error: TransportError) =>
+              const failWith = (error: TransportError | AuthError) =>
                 void Queue.failCauseUnsafe(queue, Cause.fail(error));
               const sub: Subscriber = {
                 push: (data) => {

@@ -15,7 +15,12 @@
  */
 import * as Effect from "effect/Effect";
 import * as Stream from "effect/Stream";
-import type { DecodeError, InvalidInputError, TransportError } from "../error_classes.ts";
+import type {
+  AuthError,
+  DecodeError,
+  InvalidInputError,
+  TransportError,
+} from "../error_classes.ts";
 import {
   decodeOrderUpdate,
   decodePositionUpdate,
@@ -46,7 +51,7 @@ import { decodePayload, streamNames } from "./decode.ts";
 import { BackpackSocket, type SubscribeStreamOptions } from "./socket.ts";
 
 /** Every error a typed stream can fail with. */
-export type StreamError = DecodeError | TransportError | InvalidInputError;
+export type StreamError = DecodeError | TransportError | AuthError | InvalidInputError;
 
 /** A typed stream over the shared socket. */
 export type BackpackStream<A> = Stream.Stream<A, StreamError, BackpackSocket>;
