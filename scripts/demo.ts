@@ -21,7 +21,7 @@ import { type BotStats, emptyStats, runMarketMaker } from "../examples/market_ma
 import { eventLine, palette, statusLine, summaryTable } from "../examples/market_maker/report.ts";
 import type { StrategyConfig } from "../examples/market_maker/strategy.ts";
 import { numberArg } from "../examples/shared/target.ts";
-import type { PositionState, TopOfBook } from "../mod.ts";
+import type { PositionState } from "../mod.ts";
 
 /** The market the demo quotes. */
 export const SYMBOL = "SOL_USDC_PERP";
@@ -97,15 +97,13 @@ export const main = async (options: DemoOptions): Promise<DemoResult> => {
     );
 
     const book = connector.book(SYMBOL);
-    let top: TopOfBook | undefined;
-    const offTop = book.onTopOfBook((t) => (top = t));
     const started = Date.now();
     const c = connector;
     const stats = emptyStats();
     const status = (): string =>
       statusLine({
         elapsedMs: Date.now() - started,
-        top,
+        top: book.peekTop(), // synchronous: the book's latest top of book
         open: c.openOrders(SYMBOL),
         position: c.position(SYMBOL),
         stats,
@@ -131,7 +129,6 @@ export const main = async (options: DemoOptions): Promise<DemoResult> => {
       });
     } finally {
       clearInterval(ticker);
-      offTop();
     }
     if (options.live) write(`\r\x1b[2K`);
     const elapsedMs = Date.now() - started;
