@@ -8,8 +8,10 @@
  *    through a faulty stream — dropped, duplicated and reordered frames, socket kills (frames lost
  *    while down) — and answers snapshot requests late and from a random nearby engine position
  *    (stale or ahead of the stream). After every input, whenever the feed serves a book it must be
- *    uncrossed and equal to the true book at the feed's update id; whenever it does not, queries
- *    must fail. Each run ends with a clean tail after which the feed must be Live.
+ *    uncrossed and equal to the true book at the feed's update id, and the shared top of book
+ *    (what `peekTop()` reads) must be that book's best bid and ask at that id; whenever it does
+ *    not, queries must fail and the shared top must be withdrawn. Each run ends with a clean tail
+ *    after which the feed must be Live.
  * 2. **End-to-end runs** (few, real time): `startSimulator` with its WebSocket faults on
  *    (drop/duplicate/reorder/close), an inline {@link createOrderBook} over the real socket; at
  *    checkpoints (faults paused) the book must catch up with and equal the engine's true book.
@@ -19,6 +21,7 @@
  * @module
  */
 import { BookFeed } from "../src/orderbook/book_feed.ts";
+import { sharedTopBuffer, SharedTopReader } from "../src/orderbook/shared_top.ts";
 import { createOrderBook } from "../src/orderbook/client.ts";
 import type { Level } from "../src/orderbook/types.ts";
 import { Exchange } from "../src/sim/engine/exchange.ts";
@@ -125,20 +128,25 @@ export const replayFaults = (
     const start = pick(trace.length - length - 40);
     let snapshotDue: { at: number; position: number } | undefined;
     let requested = false;
+    const topBuffer = sharedTopBuffer(false);
+    const sharedTop = new SharedTopReader(topBuffer);
     const feed = new BookFeed({
       symbol: SYMBOL,
       requestSnapshot: () => (requested = true),
       minBufferedBeforeSnapshot: 1 + pick(3),
+      topBuffer,
     });
     feed.onEvent((e) => {
       if (e.type === "resynced") report.resyncs++;
     });
     const check = (label: string): void => {
       const book = feed.liveBook();
+      const top = sharedTop.read();
       if (book === undefined) {
         if (feed.bestBid()._tag !== "Err") {
           diverged(report, `run ${run}: query served while ${feed.phase}`);
         }
+        if (top !== undefined) diverged(report, `run ${run}: shared top while ${feed.phase}`);
         return;
       }
       report.checks++;
@@ -147,6 +155,12 @@ export const replayFaults = (
       if (book.isCrossed()) diverged(report, `run ${run} ${label}: crossed book served at ${id}`);
       else if (key(levels.bids, levels.asks) !== truthById.get(id)) {
         diverged(report, `run ${run} ${label}: book at ${id} differs from the true book`);
+      } else if (
+        top?.lastUpdateId !== id ||
+        key(top.bid ? [top.bid] : [], top.ask ? [top.ask] : []) !==
+          key(levels.bids.slice(0, 1), levels.asks.slice(0, 1))
+      ) {
+        diverged(report, `run ${run} ${label}: shared top differs from the book at ${id}`);
       }
     };
     const deliver = (position: number): void => {
