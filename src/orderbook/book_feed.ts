@@ -41,6 +41,9 @@ const isId = (u: unknown): boolean => typeof u === "string" || typeof u === "num
 const object = (u: unknown): Record<string, unknown> =>
   typeof u === "object" && u !== null ? u as Record<string, unknown> : {};
 
+/** The top-of-book key while the Live book is crossed (never a real key: those contain "/"). */
+const CROSSED_TOP = "crossed";
+
 /** A frame whose ids cannot be read: {@link BookSync} treats it as `InvalidFrame`. */
 const UNREADABLE: DepthDiff = { U: "unreadable", u: "unreadable", a: [], b: [] };
 /** A snapshot whose id cannot be read: {@link BookSync} asks for a new one. */
@@ -341,14 +344,18 @@ export class BookFeed {
     if (this.#crossed) this.#shared?.withdraw();
     else this.#shared?.publish(this.#topSignature, this.#sync.updateId!, appliedAt);
     if (!moved) return;
+    if (this.#crossed) {
+      // Said once; the next uncrossed top differs from the marker, so it is announced again.
+      if (this.#top !== CROSSED_TOP) this.#emit({ type: "topWithdrawn", lastUpdateId });
+      this.#top = CROSSED_TOP;
+      return;
+    }
     const bid = book.bestBid();
     const ask = book.bestAsk();
     const key = `${bid?.[0]}/${bid?.[1]}/${ask?.[0]}/${ask?.[1]}`;
     if (key === this.#top) return;
     this.#top = key;
-    if (!this.#crossed) {
-      this.#emit({ type: "topOfBook", top: { bid, ask, lastUpdateId, appliedAt } });
-    }
+    this.#emit({ type: "topOfBook", top: { bid, ask, lastUpdateId, appliedAt } });
   }
 
   #forgetTop(): void {

@@ -148,6 +148,8 @@ export const createOrderBook = async (
       const top = toTopOfBook(event.top);
       notified = top;
       for (const listener of tops) listener(top);
+    } else if (event.type === "topWithdrawn") {
+      notified = undefined;
     } else if (event.type === "resynced") {
       for (const listener of resyncs) listener(event);
     } else {

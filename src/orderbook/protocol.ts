@@ -95,6 +95,15 @@ export type FeedEvent =
     readonly top: WireTopOfBook;
   }
   | {
+    /**
+     * The Live book turned crossed (inconsistent data): its top is not served (queries fail)
+     * until it uncrosses, announced by the next `topOfBook`, or the book is rebuilt.
+     */
+    readonly type: "topWithdrawn";
+    /** Update id of the crossed book. */
+    readonly lastUpdateId: string;
+  }
+  | {
     /** The book was rebuilt and is Live again. */
     readonly type: "resynced";
     /** What broke the previous book (or snapshot). */

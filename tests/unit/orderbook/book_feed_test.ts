@@ -66,6 +66,11 @@ Deno.test("the shared top follows every applied frame and is withdrawn when the 
     topBuffer: buffer,
     now: () => clock,
   });
+  const events: string[] = [];
+  feed.onEvent((event) => {
+    if (event.type === "topOfBook") events.push(`top ${event.top.lastUpdateId}`);
+    if (event.type === "topWithdrawn") events.push(`withdrawn ${event.lastUpdateId}`);
+  });
   feed.onFrame(frame(10, []));
   assert.equal(top.read(), undefined); // buffering: never Live yet
   feed.onSnapshot({ lastUpdateId: "9", bids: [["99", "1"], ["100", "2"]], asks: [["101", "3"]] });
@@ -84,6 +89,8 @@ Deno.test("the shared top follows every applied frame and is withdrawn when the 
   assert.equal(top.read(), undefined);
   feed.onFrame(frame(13, [], [["100", "0"]]));
   assert.deepEqual(top.read()?.ask, ["101", "3"]);
+  // Crossing is said once, and the uncrossed top is announced again although it did not change.
+  assert.deepEqual(events, ["top 10", "withdrawn 12", "top 13"]);
   feed.onFrame(frame(20, [["100", "9"]])); // gap
   assert.equal(feed.phase, "Resyncing");
   assert.equal(top.read(), undefined);
