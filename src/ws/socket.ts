@@ -14,9 +14,11 @@
  * - When the socket gives up (`maxAttempts`), every subscriber's stream fails with a
  *   `TransportError`. Closing the layer's scope closes the socket and ends every stream.
  * - When the server rejects the signature of the private subscriptions (an error frame worded
- *   like an authentication failure, `subscription_rejection.ts`), every private stream fails
- *   with an `AuthError` (e.g. `RequestExpired` when the clock is off) instead of staying silent;
- *   subscribing again signs anew.
+ *   like an authentication failure, `subscription_rejection.ts`) as expired, the socket takes the
+ *   server's time once (`GET <baseUrl>/api/v1/time`, config `clockSync: "onExpired"`, at most once
+ *   per {@link RESYNC_GUARD_MS}) and subscribes them again, freshly signed. Otherwise (another
+ *   reason, `clockSync: "off"`, the resync failed, or rejected again right after one) every
+ *   private stream fails with an `AuthError` instead of staying silent.
  * - The WebSocket implementation comes from the optional `WebSocketConstructor` service; without
  *   it, `isows` (the native WebSocket where present, `ws` on Node).
  *
@@ -30,14 +32,20 @@ import * as Option from "effect/Option";
 import * as Queue from "effect/Queue";
 import type * as Scope from "effect/Scope";
 import * as Stream from "effect/Stream";
-import { ServerClock } from "../auth/server_clock.ts";
+import { ServerClock, syncFrom } from "../auth/server_clock.ts";
+import { fetchServerTime } from "../auth/server_time_fetch.ts";
 import { Signer } from "../auth/signer.ts";
 import { signedSubscribeMessage } from "../auth/ws_subscribe.ts";
 import { BackpackConfig } from "../config.ts";
 import { type AuthError, InvalidInputError, TransportError } from "../error_classes.ts";
 import { isPrivateStream } from "./decode.ts";
 import type { SocketEvent } from "./frames.ts";
-import { isAuthRejection, subscriptionAuthError } from "./subscription_rejection.ts";
+import {
+  type ErrorFrameEvent,
+  isAuthRejection,
+  rejectionReason,
+  subscriptionAuthError,
+} from "./subscription_rejection.ts";
 import {
   ReconnectingSocket,
   type SocketOptions,
@@ -99,6 +107,12 @@ interface Subscriber {
 
 const DEFAULT_BUFFER = 10_000;
 
+/**
+ * After a clock resync triggered by an expired subscription, another expiry within this many ms
+ * fails the private streams instead of resyncing again (the clock cannot be corrected).
+ */
+export const RESYNC_GUARD_MS = 10_000;
+
 /** A stream fed by a listener set: registered on start, removed when the stream ends. */
 const fromListeners = <A>(listeners: Set<(value: A) => void>): Stream.Stream<A> =>
   Stream.callback<A>((queue) =>
@@ -149,6 +163,33 @@ export const make = (
       }
     };
 
+    const failPrivate = (frame: ErrorFrameEvent, note?: string): void => {
+      for (const [stream, subs] of routes) {
+        if (!isPrivateStream(stream)) continue;
+        const error = subscriptionAuthError(frame, stream, note);
+        for (const sub of subs) sub.fail(error);
+      }
+    };
+    const scope = yield* Effect.scope;
+    let lastResyncAt = Number.NEGATIVE_INFINITY;
+    /** An expired subscription: correct the clock and subscribe again, or fail the streams. */
+    const onRejected = (frame: ErrorFrameEvent): void => {
+      const now = Date.now();
+      if (
+        rejectionReason(frame) !== "RequestExpired" || config.clockSync === "off" ||
+        now - lastResyncAt < RESYNC_GUARD_MS
+      ) return failPrivate(frame);
+      lastResyncAt = now;
+      const resync = syncFrom(fetchServerTime(config.baseUrl, config.timeoutMs)).pipe(
+        Effect.provideService(ServerClock, clock),
+        Effect.match({
+          onSuccess: () => core.resubscribePrivate(),
+          onFailure: (error) => failPrivate(frame, `the clock resync failed: ${error.reason}`),
+        }),
+      );
+      Effect.runFork(Effect.forkIn(resync, scope)); // interrupted if the socket closes first
+    };
+
     core.onMessage((event) => {
       if (event.type === "data") {
         for (const sub of routes.get(event.stream) ?? []) sub.push(event.data);
@@ -157,13 +198,7 @@ export const make = (
       if (event.type === "subscribeFailed") {
         failStreams(event.streams, `subscription failed: ${event.reason}`);
       }
-      if (event.type === "error" && isAuthRejection(event)) {
-        for (const [stream, subs] of routes) {
-          if (!isPrivateStream(stream)) continue;
-          const error = subscriptionAuthError(event, stream);
-          for (const sub of subs) sub.fail(error);
-        }
-      }
+      if (event.type === "error" && isAuthRejection(event)) onRejected(event);
       for (const listener of noticeListeners) listener(event);
     });
     core.onStatus((status) => {

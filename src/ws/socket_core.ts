@@ -200,6 +200,17 @@ export class ReconnectingSocket {
   }
 
   /**
+   * Sends `SUBSCRIBE` again, freshly signed, for every private stream held (after the server
+   * rejected their signature and the clock was corrected). No-op unless the socket is open.
+   */
+  resubscribePrivate(): void {
+    const ws = this.#ws;
+    if (ws?.readyState !== OPEN || this.#closed) return;
+    const privateStreams = this.#refs.held()[1];
+    if (privateStreams.length > 0) this.#send(ws, privateStreams, true, "SUBSCRIBE");
+  }
+
+  /**
    * Stops for good: clears every timer, forgets subscriptions and closes the socket. Resolves once
    * every socket this object opened has reported its close (the current one, and one still closing
    * after a reconnect or after giving up) and every signature requested from `sign` has settled

@@ -23,20 +23,32 @@ const AUTH_MESSAGE = /signature|expired|unauthori[sz]ed|api[- ]?key|timestamp|wi
 
 /** What to do about an expired signature: the usual cause is this machine's clock. */
 const EXPIRED_HINT = "the subscription's timestamp is outside the server's window: this " +
-  "machine's clock is off (sync it, or take the server's time with syncClock() on the " +
-  "ServerClock the socket signs with)";
+  "machine's clock is off (sync it, or check that baseUrl serves GET /api/v1/time so that the " +
+  "socket can take the server's time)";
 
 /** True when `frame` rejects the credentials of a signed subscription. */
 export const isAuthRejection = (frame: ErrorFrameEvent): boolean =>
   frame.code === AUTH_CODE || AUTH_MESSAGE.test(frame.message);
 
-/** The {@link AuthError} a private `stream` fails with when `frame` rejected its subscription. */
-export const subscriptionAuthError = (frame: ErrorFrameEvent, stream: string): AuthError => {
-  const reason = authReason(String(frame.code), frame.message);
+/** The `reason` of the {@link AuthError} for `frame` (`RequestExpired`: the clock is off). */
+export const rejectionReason = (frame: ErrorFrameEvent): AuthError["reason"] =>
+  authReason(String(frame.code), frame.message);
+
+/**
+ * The {@link AuthError} a private `stream` fails with when `frame` rejected its subscription;
+ * `note` (e.g. why the clock could not be corrected) ends its detail.
+ */
+export const subscriptionAuthError = (
+  frame: ErrorFrameEvent,
+  stream: string,
+  note?: string,
+): AuthError => {
+  const reason = rejectionReason(frame);
+  const detail = reason === "RequestExpired" ? `${frame.message}: ${EXPIRED_HINT}` : frame.message;
   return new AuthError({
     endpoint: `ws ${stream}`,
     code: String(frame.code),
     reason,
-    detail: reason === "RequestExpired" ? `${frame.message}: ${EXPIRED_HINT}` : frame.message,
+    detail: note === undefined ? detail : `${detail}; ${note}`,
   });
 };
