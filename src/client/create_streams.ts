@@ -124,7 +124,10 @@ const layerStreams = (options: CreateStreamsOptions) => {
 
 /**
  * Creates the streams object. Nothing connects until the first iteration starts. Bad options or
- * credentials make the first iteration throw `InvalidInputError`.
+ * credentials make the first iteration throw `InvalidInputError`. When the server rejects the
+ * private subscriptions as expired (this machine's clock is off), the socket reads the server time
+ * from `baseUrl` (`GET /api/v1/time`) and subscribes again; if that cannot fix it, the private
+ * streams throw `AuthError`.
  */
 export const createStreams = (options: CreateStreamsOptions = {}): BackpackStreams => {
   const runtime = ManagedRuntime.make(layerStreams(options));
