@@ -171,21 +171,33 @@ export const make = (
       }
     };
     const scope = yield* Effect.scope;
-    let lastResyncAt = Number.NEGATIVE_INFINITY;
-    /** An expired subscription: correct the clock and subscribe again, or fail the streams. */
+    /** A clock resync is running: the expiries it answers (several private SUBSCRIBEs) wait for it. */
+    let resyncing = false;
+    /** When the private streams were last subscribed again after a resync (local ms). */
+    let resubscribedAt = Number.NEGATIVE_INFINITY;
+    /**
+     * An expired subscription: correct the clock and subscribe every private stream again, or fail
+     * them. An expiry shortly after such a resubscription means the clock cannot be corrected (in
+     * a rare race it answers a SUBSCRIBE signed just before: the stream fails, subscribing again
+     * signs anew).
+     */
     const onRejected = (frame: ErrorFrameEvent): void => {
-      const now = Date.now();
-      if (
-        rejectionReason(frame) !== "RequestExpired" || config.clockSync === "off" ||
-        now - lastResyncAt < RESYNC_GUARD_MS
-      ) return failPrivate(frame);
-      lastResyncAt = now;
+      if (rejectionReason(frame) !== "RequestExpired" || config.clockSync === "off") {
+        return failPrivate(frame);
+      }
+      if (resyncing) return;
+      if (Date.now() - resubscribedAt < RESYNC_GUARD_MS) return failPrivate(frame);
+      resyncing = true;
       const resync = syncFrom(fetchServerTime(config.baseUrl, config.timeoutMs)).pipe(
         Effect.provideService(ServerClock, clock),
         Effect.match({
-          onSuccess: () => core.resubscribePrivate(),
+          onSuccess: () => {
+            resubscribedAt = Date.now();
+            core.resubscribePrivate();
+          },
           onFailure: (error) => failPrivate(frame, `the clock resync failed: ${error.reason}`),
         }),
+        Effect.ensuring(Effect.sync(() => void (resyncing = false))),
       );
       Effect.runFork(Effect.forkIn(resync, scope)); // interrupted if the socket closes first
     };

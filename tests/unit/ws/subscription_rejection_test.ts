@@ -84,6 +84,54 @@ Deno.test("an expired private subscription takes the server's time from baseUrl 
   }
 });
 
+Deno.test("two private subscriptions rejected as expired share one resync and both recover", async () => {
+  const sim = await skewedSim();
+  let timeReads = 0;
+  const timeServer = Deno.serve(
+    { port: 0, hostname: "127.0.0.1", onListen: () => {} },
+    // Slow: the second SUBSCRIBE is sent (and rejected) while the resync is still running.
+    async () => {
+      timeReads++;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return fetch(`${sim.restUrl}/api/v1/time`);
+    },
+  );
+  const account = sim.accounts[0]!;
+  const streams = createStreams({
+    baseUrl: `http://127.0.0.1:${timeServer.addr.port}`,
+    wsUrl: sim.wsUrl,
+    apiSecret: account.apiSecret,
+  });
+  // An open position: the position stream starts with its snapshot once subscribed.
+  sim.exchange.executeOrder(
+    account.accountId,
+    { symbol: "SOL_USDC_PERP", side: "Bid", orderType: "Market", quantity: "0.1" },
+    Date.now() + 30_000,
+  );
+  try {
+    // Subscribed one after the other: two signed SUBSCRIBEs, two rejections.
+    const positions = streams.positionUpdates()[Symbol.asyncIterator]();
+    const firstPosition = positions.next();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const orders = streams.orderUpdates()[Symbol.asyncIterator]();
+    const firstOrder = orders.next();
+    firstOrder.catch(() => {}); // settled when the streams close
+    const position = await Promise.race([
+      firstPosition,
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error("no position snapshot within 5 s")), 5_000)
+      ),
+    ]);
+    assert.equal(position.done, false);
+    assert.equal(timeReads, 1, "one resync for both rejections");
+    await Promise.all([positions.return?.(), orders.return?.()]);
+  } finally {
+    await streams.close();
+    await timeServer.shutdown();
+    await sim.close();
+  }
+});
+
 Deno.test("a private subscription rejected as expired fails with AuthError when it cannot resync; public streams go on", async (t) => {
   const sim = await skewedSim();
   // A server whose /api/v1/time is this machine's clock: the resync does not fix the skew.
