@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { startSimulator } from "../../../src/sim/mod.ts";
 import { createConnector } from "../../../src/trading/create_connector.ts";
+import { onSimulator } from "./on_simulator.ts";
 
 const SYMBOL = "SOL_USDC_PERP";
 const OFFSET_MS = 30_000;
@@ -15,14 +16,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 Deno.test("connector with a skewed clock: the private stream recovers and delivers an exchange-side cancel", async () => {
   const sim = await startSimulator({ port: 0, tickMs: 0, seed: 5, clockOffsetMs: OFFSET_MS });
   const account = sim.accounts[0]!;
-  const connector = await createConnector({
-    restUrl: sim.restUrl,
-    wsUrl: sim.wsUrl,
+  const connector = await createConnector(onSimulator(sim, {
     apiSecret: account.apiSecret,
     markets: [SYMBOL],
-    orderBookMode: "inline",
     reconcileIntervalMs: 60_000,
-  });
+  }));
   try {
     const bestBid = sim.exchange.depth(SYMBOL, 5).bids.at(-1)![0];
     const order = await connector.placeOrder({

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { Decimal } from "../../../src/decimal.ts";
 import { startSimulator } from "../../../src/sim/mod.ts";
 import { createConnector } from "../../../src/trading/create_connector.ts";
+import { onSimulator } from "./on_simulator.ts";
 import { FillLedger } from "../../../src/trading/fill_ledger.ts";
 import type { TrackedFill } from "../../../src/trading/order_types.ts";
 
@@ -72,18 +73,15 @@ Deno.test("connector: fills made during an outage longer than the overlap are no
   });
   const [trader, taker] = sim.accounts;
   const network = cuttableNetwork();
-  const connector = await createConnector({
-    restUrl: sim.restUrl,
-    wsUrl: sim.wsUrl,
+  const connector = await createConnector(onSimulator(sim, {
     apiSecret: trader!.apiSecret,
     markets: [symbol],
-    orderBookMode: "inline",
     reconcileIntervalMs: 60_000,
     fillOverlapMs: 300,
     fetch: network.fetchFn,
     WebSocket: network.Socket,
     socket: { backoff: { initialMs: 20, maxMs: 100 } },
-  });
+  }));
   const hit = () =>
     sim.exchange.executeOrder(taker!.accountId, {
       symbol,

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { Decimal } from "../../../src/decimal.ts";
 import { startSimulator } from "../../../src/sim/mod.ts";
 import { createConnector } from "../../../src/trading/create_connector.ts";
+import { onSimulator } from "./on_simulator.ts";
 import { FillLedger } from "../../../src/trading/fill_ledger.ts";
 import type { TrackedFill } from "../../../src/trading/order_types.ts";
 
@@ -47,13 +48,10 @@ Deno.test("connector: fills of two markets with the same trade ids are all kept"
     accounts: [{}, {}],
   });
   const [trader, maker] = sim.accounts;
-  const connector = await createConnector({
-    restUrl: sim.restUrl,
-    wsUrl: sim.wsUrl,
+  const connector = await createConnector(onSimulator(sim, {
     apiSecret: trader!.apiSecret,
     markets,
-    orderBookMode: "inline",
-  });
+  }));
   try {
     // The other account quotes both markets; each of our takers then trades ids 1, 2, 3 there.
     const quotes = { SOL_USDC_PERP: ["151", "1"], BTC_USDC_PERP: ["60100", "0.01"] } as const;

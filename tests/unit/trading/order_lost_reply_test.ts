@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { OrderOutcomeUnknownError } from "../../../src/error_classes.ts";
 import { startSimulator } from "../../../src/sim/mod.ts";
 import { createConnector } from "../../../src/trading/create_connector.ts";
+import { onSimulator } from "./on_simulator.ts";
 import type { ConnectorEvent } from "../../../src/trading/event_types.ts";
 
 /** `fetch` that breaks the connection of the next order placement, after or before sending it. */
@@ -33,14 +34,11 @@ Deno.test("connector: a placement whose reply is lost is tracked as the exchange
   const sim = await startSimulator({ port: 0, tickMs: 0, seed: 7 });
   const account = sim.accounts[0]!;
   const network = breakingFetch();
-  const connector = await createConnector({
-    restUrl: sim.restUrl,
-    wsUrl: sim.wsUrl,
+  const connector = await createConnector(onSimulator(sim, {
     apiSecret: account.apiSecret,
     markets: [symbol],
-    orderBookMode: "inline",
     fetch: network.fetchFn,
-  });
+  }));
   const events: ConnectorEvent[] = [];
   connector.on((event) => events.push(event));
   try {

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import type { Decimal } from "../../../src/decimal.ts";
 import { startSimulator } from "../../../src/sim/mod.ts";
 import { createConnector } from "../../../src/trading/create_connector.ts";
+import { onSimulator } from "./on_simulator.ts";
 import type { Connector } from "../../../src/trading/connector_api.ts";
 import type { ConnectorEvent } from "../../../src/trading/event_types.ts";
 
@@ -58,15 +59,12 @@ Deno.test("connector: a private stream dropping and repeating frames ends with t
   const ticker = setInterval(() => sim.advance(), 50);
   const account = sim.accounts[0]!;
   const events: ConnectorEvent[] = [];
-  const connector = await createConnector({
-    restUrl: sim.restUrl,
-    wsUrl: sim.wsUrl,
+  const connector = await createConnector(onSimulator(sim, {
     apiSecret: account.apiSecret,
     markets: [SYMBOL],
-    orderBookMode: "inline",
     reconcileIntervalMs: 1000,
     fillOverlapMs: 2000,
-  });
+  }));
   connector.on((event) => events.push(event));
   try {
     const resting: number[] = [];

@@ -11,6 +11,7 @@ import { UnavailableError } from "../../../src/error_classes.ts";
 import type { LogEntry } from "../../../src/logging.ts";
 import { startSimulator } from "../../../src/sim/mod.ts";
 import { createConnector } from "../../../src/trading/create_connector.ts";
+import { onSimulator } from "./on_simulator.ts";
 import type { Connector } from "../../../src/trading/connector_api.ts";
 import type { ConnectorEvent } from "../../../src/trading/event_types.ts";
 import type { TrackedOrder } from "../../../src/trading/order_types.ts";
@@ -73,19 +74,16 @@ Deno.test("reliability: 100 faults during active trading lose or double nothing"
   const events: ConnectorEvent[] = [];
   let connector: Connector | undefined;
   try {
-    connector = await createConnector({
-      restUrl: sim.restUrl,
-      wsUrl: sim.wsUrl,
+    connector = await createConnector(onSimulator(sim, {
       apiSecret: account.apiSecret,
       markets: [SYMBOL],
-      orderBookMode: "inline",
       reconcileIntervalMs: 1000,
       fillOverlapMs: 2000,
       cancelOnShutdown: true,
       logger: (entry) => logs.push(entry),
       logLevel: "debug",
       socket: { backoff: { initialMs: 20, maxMs: 200 } },
-    });
+    }));
     connector.on((event) => events.push(event));
     // Let the book become Live.
     for (let i = 0; i < 100 && (await connector.book(SYMBOL).status()).phase !== "Live"; i++) {

@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { startSimulator } from "../../../src/sim/mod.ts";
 import { createConnector } from "../../../src/trading/create_connector.ts";
+import { onSimulator } from "./on_simulator.ts";
 
 const SYMBOL = "SOL_USDC_PERP";
 const WINDOW_MS = 1500;
@@ -62,17 +63,14 @@ for (const { name, timeoutMs, cutOff } of CASES) {
     const sim = await startSimulator({ port: 0, tickMs: 0, seed: 11 });
     const account = sim.accounts[0]!;
     const network = inTransitFetch();
-    const connector = await createConnector({
-      restUrl: sim.restUrl,
-      wsUrl: sim.wsUrl,
+    const connector = await createConnector(onSimulator(sim, {
       apiSecret: account.apiSecret,
       markets: [SYMBOL],
-      orderBookMode: "inline",
       cancelOnShutdown: true,
       window: WINDOW_MS,
       timeoutMs,
       fetch: network.fetchFn,
-    });
+    }));
     try {
       const bestBid = sim.exchange.depth(SYMBOL, 5).bids.at(-1)![0];
       const order = (price: number) => ({
