@@ -109,8 +109,6 @@ export class BookFeed {
   #top = "";
   /** Scaled form of the same top ({@link OrderBook.updateTopSignature}), compared first. */
   readonly #topSignature = new Float64Array(6).fill(-2);
-  /** Whether that top is crossed (never served). */
-  #crossed = false;
   readonly #shared: SharedTopWriter | undefined;
   readonly #now: () => number;
 
@@ -337,19 +335,22 @@ export class BookFeed {
     }
     if (becameLive) this.#emitStatus();
     const book = this.#sync.book()!;
-    const appliedAt = this.#now();
     // Unchanged scaled values at unchanged scales: the same top, nothing to format or compare.
     const moved = book.updateTopSignature(this.#topSignature);
-    if (moved) this.#crossed = book.isCrossed();
-    if (this.#crossed) this.#shared?.withdraw();
-    else this.#shared?.publish(this.#topSignature, this.#sync.updateId!, appliedAt);
-    if (!moved) return;
-    if (this.#crossed) {
-      // Said once; the next uncrossed top differs from the marker, so it is announced again.
-      if (this.#top !== CROSSED_TOP) this.#emit({ type: "topWithdrawn", lastUpdateId });
+    if (moved && book.isCrossed()) {
+      // Withdrawn and said once; the next uncrossed top differs from the marker, so it is
+      // announced again.
+      if (this.#top !== CROSSED_TOP) {
+        this.#shared?.withdraw();
+        this.#emit({ type: "topWithdrawn", lastUpdateId });
+      }
       this.#top = CROSSED_TOP;
       return;
     }
+    if (this.#top === CROSSED_TOP && !moved) return; // still crossed
+    const appliedAt = this.#now();
+    this.#shared?.publish(this.#topSignature, this.#sync.updateId!, appliedAt);
+    if (!moved) return;
     const bid = book.bestBid();
     const ask = book.bestAsk();
     const key = `${bid?.[0]}/${bid?.[1]}/${ask?.[0]}/${ask?.[1]}`;
@@ -361,7 +362,6 @@ export class BookFeed {
   #forgetTop(): void {
     this.#top = "";
     this.#topSignature.fill(-2);
-    this.#crossed = false;
     this.#shared?.withdraw();
   }
 

@@ -25,14 +25,7 @@ import {
 } from "./book_views.ts";
 import type { FeedEnvironment } from "./feed_api.ts";
 import { canShareMemory, sharedTopBuffer, SharedTopReader } from "./shared_top.ts";
-import type {
-  FeedEvent,
-  FeedOptions,
-  FeedStatus,
-  Result,
-  ResyncCause,
-  WireTopOfBook,
-} from "./protocol.ts";
+import type { FeedEvent, FeedOptions, FeedStatus, Result, ResyncCause } from "./protocol.ts";
 import type { BookSide } from "./types.ts";
 
 /** Options of {@link createOrderBook}. */
@@ -131,18 +124,11 @@ export const createOrderBook = async (
   const topBuffer = mode === "inline" || canShareMemory()
     ? sharedTopBuffer(mode === "worker")
     : undefined;
-  const shared = topBuffer === undefined ? undefined : new SharedTopReader(topBuffer);
+  const shared = topBuffer === undefined ? undefined : new SharedTopReader(topBuffer, toTopOfBook);
   let notified: TopOfBook | undefined;
   let closed = false;
-  let peeked: { readonly wire: WireTopOfBook; readonly top: TopOfBook } | undefined;
-  const peekTop = (): TopOfBook | undefined => {
-    if (closed) return undefined;
-    if (shared === undefined) return notified;
-    const wire = shared.read();
-    if (wire === undefined) return undefined;
-    if (peeked?.wire !== wire) peeked = { wire, top: toTopOfBook(wire) };
-    return peeked.top;
-  };
+  const peekTop = (): TopOfBook | undefined =>
+    closed ? undefined : shared === undefined ? notified : shared.read();
   const onEvent = (event: FeedEvent): void => {
     if (event.type === "topOfBook") {
       const top = toTopOfBook(event.top);

@@ -113,35 +113,46 @@ export class SharedTopWriter {
   }
 }
 
-/** Reads the top of book from a {@link SharedTopBuffer} (the client's side). */
-export class SharedTopReader {
+/** The wire top itself (the default view of a {@link SharedTopReader}). */
+const asWire = <T>(top: WireTopOfBook): T => top as unknown as T;
+
+/**
+ * Reads the top of book from a {@link SharedTopBuffer} (the client's side), as `view` makes it of
+ * the decimal strings (by default the {@link WireTopOfBook} itself).
+ */
+export class SharedTopReader<T = WireTopOfBook> {
   readonly #words: Int32Array;
   readonly #ids: BigInt64Array;
+  readonly #view: (top: WireTopOfBook) => T;
   /** The counter of the last read and its value: an unchanged counter answers without decoding. */
   #counter = Number.NaN;
-  #value: WireTopOfBook | undefined;
+  #value: T | undefined;
 
-  /** Reads `buffer` (at least {@link SHARED_TOP_BYTES}). */
-  constructor(buffer: SharedTopBuffer) {
+  /** Reads `buffer` (at least {@link SHARED_TOP_BYTES}), each new top once through `view`. */
+  constructor(buffer: SharedTopBuffer, view: (top: WireTopOfBook) => T = asWire) {
     this.#words = new Int32Array(buffer, 0, IDS_OFFSET / 4);
     this.#ids = new BigInt64Array(buffer, IDS_OFFSET, 2);
+    this.#view = view;
   }
 
-  /** The latest published top; undefined when none is Live (or none was ever published). */
-  read(): WireTopOfBook | undefined {
+  /**
+   * The latest published top (the same object while nothing new was published); undefined when
+   * none is Live (or none was ever published).
+   */
+  read(): T | undefined {
     const words = this.#words;
     for (let attempt = 0; attempt < MAX_READ_ATTEMPTS; attempt++) {
       const counter = Atomics.load(words, COUNTER);
       if (counter === this.#counter) return this.#value;
       if (counter === 0) return undefined; // never published
       const base = HEADER_WORDS + (counter & 1) * SLOT_WORDS;
-      const value = Atomics.load(words, base + STATE) === LIVE
+      const wire = Atomics.load(words, base + STATE) === LIVE
         ? this.#decode(base, counter & 1)
         : undefined;
       if (Atomics.load(words, COUNTER) !== counter) continue;
       this.#counter = counter;
-      this.#value = value;
-      return value;
+      this.#value = wire === undefined ? undefined : this.#view(wire);
+      return this.#value;
     }
     return undefined;
   }
