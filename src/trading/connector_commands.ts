@@ -65,23 +65,23 @@ export const makeCommands = (
       yield* Effect.fromResult(validateOrder({ ...params, clientId }));
       tracker.register(params, clientId, now());
       state.inFlight.add(clientId);
-      // Stays unconfirmed if the call is cut off (interrupted) or its outcome remains unknown.
+      // Stays listed if the call is cut off (interrupted) or its outcome is unknown; the shutdown
+      // ignores the listed orders the tracker has seen since (they have an order id).
       state.unconfirmedPlacements.set(clientId, Date.now());
       const result = yield* Effect.result(run(executeOrder({ ...params, clientId }))).pipe(
         Effect.ensuring(Effect.sync(() => void state.inFlight.delete(clientId))),
       );
-      let confirmed = true; // the exchange answered: the order exists, or was rejected
       if (result._tag === "Success") {
+        state.unconfirmedPlacements.delete(clientId);
         emit(tracker.observe(fromRestOrder(result.success), now()));
       } else if (result.failure._tag === "OrderOutcomeUnknownError") {
         // 202, 5xx, timeout or a failed connection (BackpackHttp): the order may exist.
         emit(tracker.unknown(clientId, result.failure, now()));
         yield* settle(clientId);
-        confirmed = tracker.byClientId(clientId)!.orderId !== undefined;
       } else {
+        state.unconfirmedPlacements.delete(clientId); // rejected, or never sent
         emit(tracker.failed(clientId, result.failure, now()));
       }
-      if (confirmed) state.unconfirmedPlacements.delete(clientId);
       const order = tracker.byClientId(clientId)!;
       return order.error !== undefined && (order.state === "Failed" || order.state === "Unknown")
         ? yield* Effect.fail(order.error)

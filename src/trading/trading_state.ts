@@ -50,9 +50,9 @@ export class TradingState {
   /** Client ids of orders whose REST placement has not answered yet. */
   readonly inFlight: Set<number> = new Set();
   /**
-   * When each placement the exchange has not confirmed was sent (Unix ms), by client id: in flight,
-   * cut off by a shutdown, or of unknown outcome and not found since. Such a request may still
-   * reach the exchange until its signature window ends.
+   * When each placement the exchange has not answered was sent (Unix ms), by client id: in flight,
+   * cut off by a shutdown, or of unknown outcome. Such a request may still reach the exchange until
+   * its signature window ends (unless the tracker has seen the order since: it has an order id).
    */
   readonly unconfirmedPlacements: Map<number, number> = new Map();
   /** How many look-ups each order of unknown outcome has had, by client id. */

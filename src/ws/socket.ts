@@ -156,20 +156,23 @@ export const make = (
     let shuttingDown = false;
     const statusListeners = new Set<(status: SocketStatus) => void>();
     const noticeListeners = new Set<(notice: SocketNotice) => void>();
-    const failStreams = (streams: Iterable<string>, reason: string) => {
-      for (const stream of streams) {
-        const error = new TransportError({ endpoint: `ws ${stream}`, reason });
+    /** Fails every subscriber of `streams` with the error `errorOf` gives for its stream. */
+    const failEach = (
+      streams: Iterable<string>,
+      errorOf: (stream: string) => TransportError | AuthError,
+    ): void => {
+      for (const stream of [...streams]) {
+        const error = errorOf(stream);
         for (const sub of routes.get(stream) ?? []) sub.fail(error);
       }
     };
-
-    const failPrivate = (frame: ErrorFrameEvent, note?: string): void => {
-      for (const [stream, subs] of routes) {
-        if (!isPrivateStream(stream)) continue;
-        const error = subscriptionAuthError(frame, stream, note);
-        for (const sub of subs) sub.fail(error);
-      }
-    };
+    const failStreams = (streams: Iterable<string>, reason: string): void =>
+      failEach(streams, (stream) => new TransportError({ endpoint: `ws ${stream}`, reason }));
+    const failPrivate = (frame: ErrorFrameEvent, note?: string): void =>
+      failEach(
+        [...routes.keys()].filter(isPrivateStream),
+        (stream) => subscriptionAuthError(frame, stream, note),
+      );
     const scope = yield* Effect.scope;
     /** A clock resync is running: the expiries it answers (several private SUBSCRIBEs) wait for it. */
     let resyncing = false;
