@@ -300,10 +300,11 @@ export class ReconnectingSocket {
     this.#setStatus(connecting);
   }
 
+  /** Sends every held stream on the socket that just opened (the current one). */
   #resubscribe(ws: WebSocketLike): void {
-    const [publicStreams, privateStreams] = this.#refs.held();
+    const publicStreams = this.#refs.held()[0];
     if (publicStreams.length > 0) this.#send(ws, publicStreams, false, "SUBSCRIBE");
-    if (privateStreams.length > 0) this.#send(ws, privateStreams, true, "SUBSCRIBE");
+    this.resubscribePrivate();
   }
 
   #send(
